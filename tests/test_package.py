@@ -1,0 +1,50 @@
+"Tests of the package as a user meets it: the README's command, the install metadata, imports without notebooks."
+import configparser, importlib, re, subprocess, sys
+from pathlib import Path
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+def readme_commands():
+    return re.findall(r'```sh\n(.*?)\n```', (ROOT/'README.md').read_text(), flags=re.S)
+
+def test_readme_main_command_writes_a_captioned_clip(tmp_path):
+    "The README's first command ends by making a clip: run that part and check the GIF and the caption"
+    import imageio.v3 as iio
+    cmd = readme_commands()[0]
+    code = re.search(r'python -c "(.*)"$', cmd).group(1)
+    out = subprocess.run([sys.executable, '-c', code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert re.fullmatch(r'digit \d is moving (up and down|left and right) \.', out.stdout.strip())
+    frames = iio.imread(tmp_path/'clip.gif', index=None)
+    assert frames.shape[:3] == (16, 128, 128)
+    assert frames.max() > 200 and frames.min() == 0            # a bright digit on black
+    assert (frames[0] != frames[-1]).any()                      # and it moves
+
+def test_readme_runs_the_ci():
+    assert readme_commands()[1].strip() == 'bash .ci/run'
+
+def test_every_module_imports():
+    from vidgan._modidx import d
+    mods = {m.split('.')[1] for m in d['syms']}
+    assert {'core', 'mnist', 'bouncing'} <= mods
+    for m in mods: importlib.import_module(f'vidgan.{m}')
+
+def cfg():
+    c = configparser.ConfigParser(delimiters=['=']); c.read(ROOT/'settings.ini'); return c['DEFAULT']
+
+def test_python_versions_agree():
+    "min_python must be in setup.py's list of supported versions, and the list must reach this Python"
+    src = (ROOT/'setup.py').read_text()
+    versions = re.search(r"py_versions = '([^']*)'", src).group(1).split()
+    assert cfg()['min_python'] in versions
+    assert f'{sys.version_info.major}.{sys.version_info.minor}' in versions[versions.index(cfg()['min_python']):]
+
+def test_runtime_requirements_loose_dev_pinned():
+    req, dev = cfg()['requirements'].split(), cfg()['dev_requirements'].split()
+    assert not [r for r in req if '==' in r], 'runtime requirements must not pin exact versions'
+    assert 'fastai>=2.8.7,<2.9' in req and 'plum-dispatch<2.10' in req and 'torch>=2.4' in req
+    assert {'nbdev==2.4.14', 'fastcore==1.14.5', 'fastai==2.8.7'} <= set(dev)
+
+def test_tst_flags():
+    assert cfg()['tst_flags'].split() == ['slow', 'cuda']
