@@ -11,8 +11,8 @@ from . import pretrained
 from .pretrained import KINDS, NAMES
 
 # %% auto #0
-__all__ = ['VARIANTS', 'DATASETS', 'CLIError', 'load_model', 'tile', 'generate', 'predict', 'sample', 'train', 'evaluate',
-           'bench', 'list_models', 'parser', 'main']
+__all__ = ['VARIANTS', 'DATASETS', 'CLIError', 'load_model', 'generate', 'predict', 'sample', 'train', 'evaluate', 'bench',
+           'list_models', 'parser', 'main']
 
 # %% ../nbs/60_cli.ipynb #738232b5
 class CLIError(Exception):
@@ -60,17 +60,6 @@ def load_model(kinds:tuple, # the kinds the command can use
     return kind, pretrained.load(model, device), model
 
 # %% ../nbs/60_cli.ipynb #f26c3d96
-def tile(clips, ncols:int, gap:int=2):
-    "Clips `(n,T,C,H,W)` as one clip `(T,C,rows*(H+gap)-gap,ncols*(W+gap)-gap)`, grey between them"
-    import torch
-    n, T, C, H, W = clips.shape
-    rows = -(-n // ncols)
-    out = torch.full((T, C, rows * (H + gap) - gap, ncols * (W + gap) - gap), 0.5)
-    for i, v in enumerate(clips.as_subclass(torch.Tensor).float().cpu()):
-        r, c = divmod(i, ncols)
-        out[:, :, r * (H + gap):r * (H + gap) + H, c * (W + gap):c * (W + gap) + W] = v
-    return out
-
 def _check_suffix(fn, ok:tuple) -> Path:
     fn = Path(fn)
     if fn.suffix.lower() not in ok: raise CLIError(f"-o {fn}: the file name must end in {' or '.join(ok)}")
@@ -105,7 +94,7 @@ def predict(a):
     "Moving MNIST predictions: input | prediction | truth, one row per test sequence"
     import torch
     from vidgan.bouncing import eval_chunks, EVAL_SETS
-    from vidgan.core import save_video
+    from vidgan.core import save_video, tile
     fn = _check_suffix(Path(a.output).with_suffix('.mp4') if a.mp4 else a.output, ('.gif', '.mp4'))
     if not 0 <= a.start and a.start + a.n <= 1000: raise CLIError(f"--start {a.start} -n {a.n}: the sequences must lie within the first 1000 test sequences")
     _, model, label = load_model(('convlstm',), a.model, a.checkpoint, _device(a.device))
@@ -123,6 +112,7 @@ def predict(a):
 def sample(a):
     "Samples from noise: a grid of WGAN-GP frames (PNG) or of two-stream clips (GIF/MP4)"
     import torch
+    from vidgan.core import tile
     kind, model, label = load_model(('wgan', 'two_stream'), a.model, a.checkpoint, _device(a.device))
     ncols = a.ncols or max(1, round(a.n ** 0.5))
     if kind == 'wgan':

@@ -16,7 +16,7 @@ from IPython.display import HTML, display
 
 # %% auto #0
 __all__ = ['TensorVideo', 'check_clip', 'clip_frames', 'gif_bytes', 'save_video', 'video_html', 'show_videos', 'show_frames',
-           'to_gan', 'decode', 'VideoNorm']
+           'to_gan', 'decode', 'VideoNorm', 'tile']
 
 # %% ../nbs/00_core.ipynb #212d5ee4
 class TensorVideo(TensorBase):
@@ -97,3 +97,14 @@ class VideoNorm(DisplayedTransform):
     order = 99
     def encodes(self, x:TensorVideo): return to_gan(x)
     def decodes(self, x:TensorVideo): return decode(x)
+
+# %% ../nbs/00_core.ipynb #c959979b
+def tile(clips, ncols:int, gap:int=2):
+    "Clips `(n,T,C,H,W)` as one clip `(T,C,rows*(H+gap)-gap,ncols*(W+gap)-gap)`, grey between them"
+    n, T, C, H, W = clips.shape
+    rows = -(-n // ncols)
+    out = torch.full((T, C, rows * (H + gap) - gap, ncols * (W + gap) - gap), 0.5)
+    for i, v in enumerate(clips.as_subclass(torch.Tensor).float().cpu()):
+        r, c = divmod(i, ncols)
+        out[:, :, r * (H + gap):r * (H + gap) + H, c * (W + gap):c * (W + gap) + W] = v
+    return out

@@ -150,10 +150,10 @@ def train_judge(epochs:int=16, n_batches:int=200, bs:int=128, lr:float=3e-3, dev
 
 # %% ../nbs/03_metrics.ipynb #76a52a2d
 @torch.no_grad()
-def _read(frames, judge:Judge|None, bs:int):
+def _read(frames, judge:Judge|None, bs:int, pad:int=0):
     judge = judge or load_judge()
     dev = next(judge.parameters()).device
-    outs = [judge.read(frames[i:i+bs].float().to(dev)) for i in range(0, len(frames), bs)]
+    outs = [judge.read(F.pad(frames[i:i+bs].float().to(dev), (pad,) * 4)) for i in range(0, len(frames), bs)]
     return torch.cat([o[0].cpu() for o in outs]), torch.cat([o[1].cpu() for o in outs])
 
 def read_frames(frames, judge:Judge|None=None, bs:int=500):
@@ -164,7 +164,7 @@ def read_frames(frames, judge:Judge|None=None, bs:int=500):
 
 def digit_scores(frames, judge:Judge|None=None, bs:int=500):
     "Each digit's top cell probability `(N,10)` in frames `(N,1,64,64)`, read on a grid shifted by half a cell"
-    return _read(F.pad(frames, (GRID // 2,) * 4), judge, bs)[0].flatten(2).amax(-1)
+    return _read(frames, judge, bs, pad=GRID // 2)[0].flatten(2).amax(-1)
 
 def judge_clips(videos, judge:Judge|None=None) -> dict:
     "The judge's reading of clips `(B,T,1,64,64)`: presence `(B,10)`, tracks `(B,10,T,2)`, motions `(B,10)`, features"

@@ -9,9 +9,9 @@ from functools import lru_cache
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import imageio.v3 as iio
 import ipywidgets as W
-from .core import video_html, clip_frames
-from .bouncing import EXAMPLE, eval_chunks
-from .bouncing import tokenize
+from .core import video_html, clip_frames, tile
+from .bouncing import EXAMPLE, eval_chunks, tokenize
+from . import pretrained
 from .tganc import TGANConfig, TGANsCGenerator, CaptionEncoder, ConditioningAugmentation, VideoGenerator, check_captions, all_captions
 from .two_stream import TwoStreamGenerator, VideoSampler, sample_clips, _run
 from .convlstm import Predictor, ConvLSTM, frame_mse
@@ -62,16 +62,11 @@ def untrained_note(chapter:str) -> str:
 def _check_demo(demo):
     if demo not in DEMO_MODELS: raise ValueError(f"unknown demo {demo!r}: use one of {list(DEMO_MODELS)}")
 
-def _registry() -> dict:
-    try: from vidgan import pretrained
-    except ImportError: return {}
-    return pretrained.registry()
-
 def shipped_name(demo:str) -> str|None:
     "The first checkpoint `vidgan.pretrained` ships that `demo` can run, or None"
     _check_demo(demo)
     kind = DEMO_MODELS[demo][0]
-    usable = [n for n, e in sorted(_registry().items()) if e.get('kind') == kind
+    usable = [n for n, e in sorted(pretrained.registry().items()) if e.get('kind') == kind
               and not (demo == 'interpolation' and e.get('config', {}).get('kind') == 'first_frame')]   # driven by frames, not noise
     return usable[0] if usable else None
 
@@ -88,7 +83,6 @@ def demo_model(demo:str, # 'caption', 'interpolation', 'prediction' or 'wgan'
     _check_demo(demo)
     name = name or shipped_name(demo)
     if name is not None:
-        from vidgan import pretrained
         trained = pretrained.entry(name).get('trained')
         return pretrained.load(name, device=device), f"pretrained weights: {name}" + (f" ({trained})" if trained else '')
     _, build, chapter = DEMO_MODELS[demo]
@@ -243,14 +237,8 @@ class PredictionDemo(Demo):
 # %% ../nbs/50_demos.ipynb #96caa120
 def frame_grid(frames, ncols:int=4, scale:int=2, gap:int=2) -> np.ndarray:
     "Frames `(n,1,H,W)` in [0,1] tiled `ncols` per row into one uint8 image, `gap` grey pixels between them"
-    f = clip_frames(frames, scale)                                          # (n, H*scale, W*scale)
-    n, h, w = f.shape
-    rows = -(-n // ncols)
-    out = np.full((rows * (h + gap) - gap, ncols * (w + gap) - gap), 128, np.uint8)
-    for i in range(n):
-        r, c = divmod(i, ncols)
-        out[r * (h + gap):r * (h + gap) + h, c * (w + gap):c * (w + gap) + w] = f[i]
-    return out
+    big = frames.repeat_interleave(scale, -2).repeat_interleave(scale, -1)  # scaled first: the gaps stay `gap` wide
+    return clip_frames(tile(big[:, None], ncols, gap), 1)[0]
 
 def image_html(img:np.ndarray, title:str|None=None) -> str:
     "A uint8 image as an inline PNG with an optional caption"
