@@ -11,8 +11,8 @@ from . import pretrained
 from .pretrained import KINDS, NAMES
 
 # %% auto #0
-__all__ = ['VARIANTS', 'DATASETS', 'CLIError', 'load_model', 'generate', 'predict', 'sample', 'train', 'evaluate', 'bench',
-           'list_models', 'parser', 'main']
+__all__ = ['VARIANTS', 'DATASETS', 'CLIError', 'load_model', 'generate', 'predict', 'sample', 'train', 'train_all', 'evaluate',
+           'chapter_metrics', 'bench', 'list_models', 'parser', 'main']
 
 # %% ../nbs/60_cli.ipynb #738232b5
 class CLIError(Exception):
@@ -142,10 +142,19 @@ def _choice(a, name, model, options):
     if v not in options: raise CLIError(f"--{name} {v!r}: {model} takes one of {list(options)}")
     return v
 
+def _rank() -> int:
+    "This process's rank; under `torchrun` (WORLD_SIZE > 1) it first joins the process group and trains data-parallel"
+    if int(os.environ.get('WORLD_SIZE', '1')) <= 1: return 0
+    from vidgan.bench import data_parallel
+    return data_parallel()
+
 def train(a):
     "Train a model with its chapter's trainer, for --minutes of training time (judge: --epochs)"
+    if a.model == 'all': return train_all(a)
+    if a.deadline or a.no_bench or a.models: raise CLIError("--deadline, --models and --no-bench are options of `train all`")
     m, dev = a.model, _device(a.device)
     if a.resume is not None and not Path(a.resume).is_file(): raise FileNotFoundError(f"--resume {a.resume}: no such checkpoint file")
+    if a.tiny and m == 'judge': raise CLIError("--tiny does not apply to the judge")
     for opt, ok in (('variant', m in VARIANTS), ('data', m in DATASETS), ('cond', m == 'wgan'), ('n_eval', m in ('tganc', 'two_stream')),
                     ('eval_every', m != 'judge' and m != 'convlstm')):
         if getattr(a, opt) not in (None, False) and not ok: raise CLIError(f"--{opt.replace('_', '-')} does not apply to {m}")
@@ -154,12 +163,18 @@ def train(a):
     elif a.minutes is None or a.minutes <= 0: raise CLIError(f"train {m} needs --minutes M (training time, > 0)")
     variant = _choice(a, 'variant', m, VARIANTS[m]) if m in VARIANTS else None
     data = _choice(a, 'data', m, DATASETS[m]) if m in DATASETS else None
-    cpu = dev == 'cpu'
+    cpu = dev == 'cpu' and not a.tiny
     kw = {k: v for k, v in (('bs', a.bs or (4 if cpu else None)), ('n_batches', a.n_batches), ('eval_every', a.eval_every),
                             ('n_eval', a.n_eval or (8 if cpu and m in ('tganc', 'two_stream') else None))) if v}
     if cpu: print(f"training on the CPU: a check of the plumbing, not a real run ({', '.join(f'{k} {v}' for k, v in kw.items())})", file=sys.stderr)
     out = Path(a.out or {'tganc': 'tganc.pth', 'two_stream': f'{variant}-{data}.pth'}.get(m, f'{m}.pth'))
-    if m == 'judge':
+    if rank := _rank(): out = out.with_name(f'{out.stem}.rank{rank}{out.suffix}')   # every rank saves: rank 0 to --out
+    if a.tiny:
+        from vidgan.bench import train_model
+        if any(getattr(a, o) not in (None, False) for o in ('variant', 'data', 'cond', 'bs', 'n_batches', 'eval_every', 'n_eval', 'bf16')):
+            raise CLIError("--tiny trains the tiny model of `train all --tiny` and takes no other option than --minutes, --resume, --out, --device")
+        print(f'{train_model(m, a.minutes, out, a.resume, dev, "tiny")}: a tiny {m}, a check of the plumbing')
+    elif m == 'judge':
         from vidgan.metrics import train_judge
         train_judge(a.epochs, device=dev, fn=out, **kw)
         print(f'{out}: to ship it, python -c "from vidgan.pretrained import register_judge; register_judge(\'{out}\')"')
@@ -181,6 +196,27 @@ def train(a):
         train_convlstm(a.minutes, a.resume, out, device=dev, bf16=a.bf16, arch=variant, **kw)
         print(f'{out}: checkpoint; try: vidgan predict --checkpoint {out} -o predict.gif')
 
+def train_all(a):
+    "Every chapter's model trained side by side, evaluated, then benchmarked: `vidgan.bench.train_all`"
+    for o in ('variant', 'data', 'cond', 'bs', 'n_batches', 'eval_every', 'n_eval', 'bf16'):
+        if getattr(a, o) not in (None, False): raise CLIError(f"--{o.replace('_', '-')} does not apply to `train all` (each model takes its chapter's recipe)")
+    if a.minutes is None or a.minutes <= 0: raise CLIError("train all needs --minutes M (training time of each model, > 0)")
+    if a.resume is not None and not Path(a.resume).is_dir(): raise FileNotFoundError(f"--resume {a.resume}: no such folder (give the folder of an earlier run)")
+    from vidgan.bench import train_all as run, REPORT
+    out = Path(a.out or 'gpu-run')
+    from vidgan.bench import MODELS
+    models = tuple(a.models.split(',')) if a.models else MODELS
+    if bad := [m for m in models if m not in MODELS]: raise CLIError(f"--models: unknown {bad}; use some of {','.join(MODELS)}")
+    r = run(a.minutes, out, _device(a.device), a.resume, models, size='tiny' if a.tiny else 'gpu',
+            deadline=a.deadline * 60 if a.deadline else None, bench=not a.no_bench)
+    for m, res in r['models'].items():
+        b = res.get('bench') or {}
+        best = next((o for o in b.get('rows', []) if o['variant'] == b.get('best')), None)
+        print(f"{m:<11} " + (f"error: {res['error'].splitlines()[0]}" if res.get('error') else
+              f"{res['train']['minutes']:.2f} min trained; " + ', '.join(f'{k} {v:.4g}' for k, v in res['eval'].items() if isinstance(v, float))) +
+              (f"; best step {best['variant']} {best['ms']:.1f} ms" if best else f"; bench error: {b.get('error')}" if b.get('error') else ''))
+    print(f"{out/REPORT} ({r['wall_s']:.0f} s on {r['device']}); checkpoints: {', '.join(r['pack']['files'])}")
+
 # %% ../nbs/60_cli.ipynb #640bfccb
 def _eval_target(a):
     "The (kinds, name) that `eval MODEL` asks for"
@@ -194,13 +230,13 @@ def evaluate(a):
     "A chapter's metrics for a model, printed as JSON"
     kinds, name = _eval_target(a)
     dev = _device(a.device)
-    with contextlib.redirect_stdout(sys.stderr): res = _metrics(a, *load_model(kinds, name, a.checkpoint, dev), dev)
+    with contextlib.redirect_stdout(sys.stderr): res = chapter_metrics(*load_model(kinds, name, a.checkpoint, dev), a.n, a.seed, a.data, dev)
     print(json.dumps(res, indent=1, default=str))                         # stdout: the JSON alone (bars went to stderr)
 
-def _metrics(a, kind, model, label, dev) -> dict:
+def chapter_metrics(kind:str, model, label:str, n:int, seed:int=0, data:str|None=None, dev='cpu') -> dict:
+    "The metrics of `model` (of `kind`, called `label`) that its chapter reports, on `n` held-out clips"
     import torch
     from fastprogress.fastprogress import progress_bar
-    n = a.n
     if kind == 'judge':
         from vidgan.bouncing import eval_chunks
         from vidgan.metrics import judge_report
@@ -215,16 +251,16 @@ def _metrics(a, kind, model, label, dev) -> dict:
     elif kind == 'wgan':
         from vidgan.wgan import real_frames, judged_digit_accuracy
         from vidgan.metrics import frame_features, frechet
-        fake = model.sample(n, a.seed)
+        fake = model.sample(n, seed)
         res = dict(frame_fd=frechet(frame_features(fake), frame_features(real_frames(n))), n=n)
         if model.generator.cond: res['digit_accuracy'] = judged_digit_accuracy(fake, torch.arange(n) % 10)
     else:
         from vidgan.two_stream import real_clips, DATA
         from vidgan.metrics import video_features, frechet
-        data = a.data or 'sbmg'
+        data = data or 'sbmg'
         if data not in DATA: raise CLIError(f"--data {data!r}: use one of {list(DATA)}")
         real = real_clips(data, n)[0]
-        fake = model.animate(real[:, 0]) if model.generator.cond else model.sample(n, a.seed)
+        fake = model.animate(real[:, 0]) if model.generator.cond else model.sample(n, seed)
         res = dict(video_fd=frechet(video_features(fake), video_features(real)), data=data, n=n)
     return {'model': label, 'kind': kind, **res}
 
@@ -253,7 +289,9 @@ _EXAMPLES = dict(
     predict='vidgan predict -n 4 -o predict.gif --checkpoint convlstm.pth',
     sample='vidgan sample -n 16 -o samples.png --checkpoint wgan.pth\nvidgan sample -n 9 -o clips.gif --checkpoint two_stream-sbmg.pth',
     train='vidgan train tganc --minutes 8 --bf16 --out tganc.pth\nvidgan train tganc --minutes 8 --bf16 --resume tganc.pth --out tganc.pth\n'
-          'vidgan train two_stream --variant first_frame --minutes 8 --bf16\nvidgan train judge --epochs 16',
+          'vidgan train two_stream --variant first_frame --minutes 8 --bf16\nvidgan train judge --epochs 16\n'
+          'vidgan train all --device cuda --minutes 4 --out gpu-run --resume earlier-run\n'
+          'torchrun --nproc_per_node 4 -m vidgan.cli train tganc --minutes 8 --bf16',
     eval='vidgan eval judge\nvidgan eval tganc --checkpoint tganc.gen.pth -n 500\nvidgan eval convlstm --checkpoint convlstm.pth -n 1000',
     bench='vidgan bench --data tbmg --bs 1024 --device cuda',
     list='vidgan list\nvidgan list --json')
@@ -315,11 +353,18 @@ def parser() -> argparse.ArgumentParser:
     p = _sub(subs, 'train', train, 'train a model (on a GPU), resumable',
              'Train MODEL with its chapter\'s trainer for --minutes of training time (evaluations excluded), saving a '
              'checkpoint to --out that --resume continues: real runs are chunks of a few minutes on a GPU. MODEL: '
-             + '; '.join(f'{k}: {v}' for k, v in KINDS.items()) + '. On a CPU a run only checks the plumbing.')
-    p.add_argument('model', choices=list(KINDS), metavar='MODEL', help=f"one of {', '.join(KINDS)}")
+             + '; '.join(f'{k}: {v}' for k, v in KINDS.items()) + '. On a CPU a run only checks the plumbing. `train all` trains '
+             'wgan, two_stream, convlstm and tganc side by side (one process each), evaluates and benchmarks each, and writes '
+             'OUT/report.json with the checkpoints packed (see 90_bench). Under torchrun (or accelerate launch) training is '
+             'data-parallel: each of the N processes draws its own batches of --bs.')
+    p.add_argument('model', choices=[*KINDS, 'all'], metavar='MODEL', help=f"one of {', '.join(KINDS)}, or all")
     p.add_argument('--minutes', type=float, help='training time to add, in minutes (all but the judge)')
-    p.add_argument('--resume', metavar='FILE', help='a checkpoint of an earlier run to continue')
-    p.add_argument('--out', metavar='FILE', help='where to save the checkpoint (default MODEL.pth)')
+    p.add_argument('--resume', metavar='FILE', help='a checkpoint of an earlier run to continue (all: the folder of an earlier run)')
+    p.add_argument('--out', metavar='FILE', help='where to save the checkpoint (default MODEL.pth; all: a folder, default gpu-run)')
+    p.add_argument('--tiny', action='store_true', help='tiny models (a few channels, batches of 2): a test of the plumbing on a CPU')
+    p.add_argument('--deadline', type=float, metavar='M', help='all: minutes for the whole command (default --minutes + 4)')
+    p.add_argument('--no-bench', action='store_true', help='all: train and evaluate, without the benchmarks')
+    p.add_argument('--models', metavar='M,M', help='all: some of wgan,two_stream,convlstm,tganc (default: all four)')
     p.add_argument('--bf16', action='store_true', help='bf16 mixed precision (for GPUs)')
     p.add_argument('--device', help="'cpu' or 'cuda' (default: cuda if there is a GPU)")
     p.add_argument('--variant', help='tganc: C, A or none; two_stream: two_stream, one_stream or first_frame; '
@@ -371,3 +416,7 @@ def main(argv=None):
         print(f'vidgan {a.command}: error: {e}', file=sys.stderr)
         raise SystemExit(2)
     return 0
+
+# %% ../nbs/60_cli.ipynb #038fbb2a
+#| eval: false
+if __name__ == '__main__': main()

@@ -18,16 +18,16 @@ from fastai.callback.schedule import fit_one_cycle
 from fastai.callback.fp16 import MixedPrecision     # adds `Learner.to_bf16`
 import matplotlib.pyplot as plt
 import vidgan
-from .core import TensorVideo, show_frames
+from .core import TensorVideo, show_frames, atomic_save, check_finite, device_name
 from .bouncing import BouncingDL, eval_chunks, EVAL_SETS
 from .metrics import prediction_metrics
 
 # %% auto #0
-__all__ = ['SCHEDULES', 'ARCHS', 'PEAK_TFLOPS', 'PredictionDL', 'show_predictions', 'ConvLSTMCell', 'patchify', 'unpatchify',
-           'Predictor', 'ConvLSTMConfig', 'ConvLSTM', 'sampling_probs', 'sampling_mask', 'ScheduledSampling',
-           'CopyLastConfig', 'CopyLast', 'CNNConfig', 'NextFrameCNN', 'prediction_loss', 'frame_mse',
-           'predictor_learner', 'evaluate', 'save_convlstm', 'load_convlstm', 'TrainBudget', 'train_convlstm',
-           'conv_flops', 'step_benchmark']
+__all__ = ['SCHEDULES', 'ARCHS', 'RECIPES', 'PEAK_TFLOPS', 'PredictionDL', 'show_predictions', 'ConvLSTMCell', 'patchify',
+           'unpatchify', 'Predictor', 'ConvLSTMConfig', 'ConvLSTM', 'sampling_probs', 'sampling_mask',
+           'ScheduledSampling', 'CopyLastConfig', 'CopyLast', 'CNNConfig', 'NextFrameCNN', 'prediction_loss',
+           'frame_mse', 'predictor_learner', 'evaluate', 'save_convlstm', 'load_convlstm', 'TrainBudget',
+           'train_convlstm', 'conv_flops', 'step_benchmark']
 
 # %% ../nbs/30_convlstm.ipynb #34731e68
 class PredictionDL(BouncingDL):
@@ -263,7 +263,7 @@ def save_convlstm(model:Predictor, fn, info:dict|None=None, # `info`: JSON-able 
     "Save a predictor's weights with its architecture, config and the vidgan version"
     meta = dict(arch=type(model).__name__, config=asdict(model.cfg), vidgan=vidgan.__version__, info=info or {})
     Path(fn).parent.mkdir(parents=True, exist_ok=True)
-    torch.save({'state_dict': model.state_dict(), 'config': json.dumps(meta), **extra}, fn)
+    atomic_save({'state_dict': model.state_dict(), 'config': json.dumps(meta), **extra}, fn)
 
 def load_convlstm(fn, device='cpu') -> Predictor:
     "The predictor saved in `fn`, in eval mode, with `.info` (training facts) and `.vidgan` (version that saved it)"
@@ -288,7 +288,8 @@ def _number(v):
 class TrainBudget(Callback):
     "Stop after the epoch beyond which another epoch would pass `minutes`; count epochs, steps and training seconds"
     order = 95                                                                  # after the recorder has logged the epoch
-    def __init__(self, minutes:float, done_epochs:int=0, done_steps:int=0, seconds:float=0., history:list|None=None):
+    def __init__(self, minutes:float, done_epochs:int=0, done_steps:int=0, seconds:float=0., history:list|None=None,
+                 save=None): # `save(budget)` writes a checkpoint (atomically) after every epoch
         store_attr(); self.history, self.t0 = history or [], None
     def _now(self):
         if torch.cuda.is_available(): torch.cuda.synchronize()
@@ -296,7 +297,9 @@ class TrainBudget(Callback):
     def before_fit(self): self.spent = 0.
     def before_train(self): self.t0 = self._now()
     def after_batch(self):
-        if self.training: self.done_steps += 1
+        if not self.training: return
+        check_finite(self.learn.loss, 'loss', self.done_steps)
+        self.done_steps += 1
     def after_epoch(self):
         if self.t0 is None: return                                              # an epoch skipped on resume
         dt = self._now() - self.t0; self.t0 = None
@@ -304,6 +307,9 @@ class TrainBudget(Callback):
         rec = self.learn.recorder
         vals = {n: _number(v) for n, v in zip(rec.metric_names[1:-1], rec.log[1:-1])}
         self.history.append(dict(epoch=self.done_epochs, step=self.done_steps, minutes=round(self.seconds / 60, 3), **vals))
+        if self.save is not None:
+            check_finite(torch.stack([p.detach().float().norm() for p in self.learn.model.parameters()]), 'model weights', self.done_steps)
+            self.save(self)
         if self.spent + dt > self.minutes * 60 and self.done_epochs < self.learn.n_epoch: raise CancelFitException()
 
 # %% ../nbs/30_convlstm.ipynb #6e95d2ec
@@ -313,19 +319,29 @@ def _plain(o):
     if isinstance(o, (list, tuple, L)): return [_plain(v) for v in o]
     return o.item() if isinstance(o, np.generic) else o
 
-def _device_name(device):
-    d = torch.device(device)
-    return torch.cuda.get_device_name(d) if d.type == 'cuda' else f'cpu ({torch.get_num_threads()} threads)'
+RECIPES = {
+    'gpu': dict(bs=16, lr=1e-3, device='cuda', bf16=True, arch='ConvLSTM', cfg=None, schedule='ss', epochs=50, n_batches=300),
+    'cpu': dict(bs=16, lr=1e-3, device='cpu', bf16=False, arch='ConvLSTM', cfg=dict(patch=8, hidden=(64, 64), kernel=3),
+                schedule='ss', epochs=14, n_batches=300),
+}
 
 def train_convlstm(minutes:float, # training time for this call
                    resume=None, # a checkpoint of `train_convlstm` to continue
-                   out='convlstm.pth', bs:int=16, lr:float=1e-3, device='cuda', bf16:bool=True,
-                   arch:str='ConvLSTM', # 'ConvLSTM' or 'NextFrameCNN'
-                   cfg=None, # the architecture's config (default: ConvLSTM-S / `CNNConfig()`)
-                   schedule:str='ss', epochs:int=50, n_batches:int=300, # steps per epoch
+                   out='convlstm.pth',
+                   recipe:str='gpu', # 'gpu' (ConvLSTM-S, OpenSTL's) or 'cpu' (a small ConvLSTM): defaults of the arguments below
+                   bs:int|None=None, lr:float|None=None, device=None, bf16:bool|None=None,
+                   arch:str|None=None, # 'ConvLSTM' or 'NextFrameCNN'
+                   cfg=None, # the architecture's config or a dict of its fields (default: the recipe's)
+                   schedule:str|None=None, epochs:int|None=None, n_batches:int|None=None, # steps per epoch
                    compiled:bool=False, # `torch.compile` the model
                    **kwargs) -> Learner: # passed to `predictor_learner`
-    "Train a predictor for `minutes` (continuing `resume`) on fresh Moving MNIST with one-cycle over the plan; save to `out`"
+    "Train a predictor for `minutes` (continuing `resume`) on fresh Moving MNIST with one-cycle over the plan; save to `out` every epoch"
+    if recipe not in RECIPES: raise ValueError(f"unknown recipe {recipe!r}: use one of {list(RECIPES)}")
+    given = dict(bs=bs, lr=lr, device=device, bf16=bf16, arch=arch, cfg=cfg, schedule=schedule, epochs=epochs, n_batches=n_batches)
+    r = {**RECIPES[recipe], **{k: v for k, v in given.items() if v is not None}}
+    bs, lr, device, bf16, arch, schedule, epochs, n_batches = (r[k] for k in ('bs', 'lr', 'device', 'bf16', 'arch', 'schedule', 'epochs', 'n_batches'))
+    if isinstance(r['cfg'], dict): r['cfg'] = ARCHS.get(arch, (None, ConvLSTMConfig))[1](**r['cfg'])
+    cfg = r['cfg']
     if resume:
         ck = torch.load(resume, map_location='cpu', weights_only=True)
         model = load_convlstm(resume)
@@ -338,16 +354,18 @@ def train_convlstm(minutes:float, # training time for this call
     model.train()
     learn = predictor_learner(model, plan['bs'], plan['n_batches'], plan['lr'], plan['schedule'], device, **kwargs)
     learn.create_opt()
-    if resume: learn.opt.load_state_dict(ck['opt']); learn.opt.hypers = L(learn.opt.hypers)
+    if resume and ck.get('opt'): learn.opt.load_state_dict(ck['opt']); learn.opt.hypers = L(learn.opt.hypers)   # a packed checkpoint may lack it
     if bf16: learn.to_bf16()
     if compiled: model.compile()
-    budget = TrainBudget(minutes, epoch, step, elapsed, log)
+    def save(b):
+        info = dict(plan=plan, epoch=b.done_epochs, step=b.done_steps, minutes=round(b.seconds / 60, 2),
+                    device=device_name(device), bf16=bf16, torch=torch.__version__)
+        save_convlstm(model, out, info=info, opt=_plain(learn.opt.state_dict()), epoch=b.done_epochs, step=b.done_steps,
+                      elapsed=b.seconds, log=json.dumps(b.history))
+    budget = TrainBudget(minutes, epoch, step, elapsed, log, save=save)
     if epoch < plan['epochs']: learn.fit_one_cycle(plan['epochs'], plan['lr'], start_epoch=epoch, cbs=budget)
     else: print(f'{resume}: the plan of {plan["epochs"]} epochs is complete')
-    info = dict(plan=plan, epoch=budget.done_epochs, step=budget.done_steps, minutes=round(budget.seconds / 60, 2),
-                device=_device_name(device), bf16=bf16, torch=torch.__version__)
-    save_convlstm(model, out, info=info, opt=_plain(learn.opt.state_dict()), epoch=budget.done_epochs, step=budget.done_steps,
-                  elapsed=budget.seconds, log=json.dumps(budget.history))
+    save(budget)
     return learn
 
 # %% ../nbs/30_convlstm.ipynb #9c8d2961

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #73bf05ad
 from __future__ import annotations
-import base64, html
+import base64, html, os, tempfile
 from pathlib import Path
 import numpy as np, torch
 import imageio.v2 as iio2, imageio.v3 as iio
@@ -16,7 +16,7 @@ from IPython.display import HTML, display
 
 # %% auto #0
 __all__ = ['TensorVideo', 'check_clip', 'clip_frames', 'gif_bytes', 'save_video', 'video_html', 'show_videos', 'show_frames',
-           'to_gan', 'decode', 'VideoNorm', 'tile']
+           'to_gan', 'decode', 'VideoNorm', 'tile', 'atomic_save', 'check_finite', 'device_name']
 
 # %% ../nbs/00_core.ipynb #212d5ee4
 class TensorVideo(TensorBase):
@@ -108,3 +108,29 @@ def tile(clips, ncols:int, gap:int=2):
         r, c = divmod(i, ncols)
         out[:, :, r * (H + gap):r * (H + gap) + H, c * (W + gap):c * (W + gap) + W] = v
     return out
+
+# %% ../nbs/00_core.ipynb #c755931b
+def atomic_save(obj, fn) -> Path:
+    "`torch.save(obj, fn)` through a temporary file renamed over `fn`: a crash mid-write leaves the old `fn` whole"
+    fn = Path(fn); fn.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=fn.parent, prefix=f'.{fn.name}.', suffix='.tmp')
+    try:
+        with os.fdopen(fd, 'wb') as f: torch.save(obj, f); f.flush(); os.fsync(f.fileno())
+        os.replace(tmp, fn)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True); raise
+    return fn
+
+# %% ../nbs/00_core.ipynb #3c519b61
+def check_finite(loss, what:str='loss', iteration:int|None=None):
+    "Raise `FloatingPointError` if `loss` holds a NaN or an infinity, saying that the last checkpoint is the last good one"
+    if torch.isfinite(torch.as_tensor(loss)).all(): return
+    at = '' if iteration is None else f' at iteration {iteration}'
+    raise FloatingPointError(f"training stopped: the {what} is {torch.as_tensor(loss).float().mean().item()}{at}; nothing was "
+                             "saved after it, so the last checkpoint is the last good one: resume from it, perhaps with a lower learning rate")
+
+# %% ../nbs/00_core.ipynb #143f6595
+def device_name(device) -> str:
+    "The GPU's name for a CUDA `device`, else 'cpu (N threads)'"
+    d = torch.device(device)
+    return torch.cuda.get_device_name(d) if d.type == 'cuda' else f'cpu ({torch.get_num_threads()} threads)'

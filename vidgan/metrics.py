@@ -19,10 +19,10 @@ from .core import TensorVideo
 from .bouncing import DIGIT, MOTIONS, VOCAB, EXAMPLE, BouncingDL, render, bouncing_params, _pool, eval_set
 
 # %% auto #0
-__all__ = ['GRID', 'JUDGE_FILE', 'caption_set', 'Judge', 'augment_digits', 'judge_frames', 'judge_loss', 'presence_accuracy',
-           'JudgeDL', 'judge_learner', 'save_judge', 'load_judge', 'train_judge', 'read_frames', 'digit_scores',
-           'judge_clips', 'judged_sets', 'caption_fidelity', 'judge_report', 'frame_features', 'video_features',
-           'frechet', 'frechet_distance', 'prediction_metrics']
+__all__ = ['GRID', 'JUDGE_FILE', 'MIN_SPREAD', 'caption_set', 'Judge', 'augment_digits', 'judge_frames', 'judge_loss',
+           'presence_accuracy', 'JudgeDL', 'judge_learner', 'save_judge', 'load_judge', 'train_judge', 'read_frames',
+           'digit_scores', 'judge_clips', 'judged_sets', 'caption_fidelity', 'judge_report', 'frame_features',
+           'video_features', 'frechet', 'frechet_distance', 'prediction_metrics']
 
 # %% ../nbs/03_metrics.ipynb #9e1023f8
 _clause = re.compile(r'digit ([0-9]) is moving (up and down|left and right)')
@@ -166,8 +166,10 @@ def digit_scores(frames, judge:Judge|None=None, bs:int=500):
     "Each digit's top cell probability `(N,10)` in frames `(N,1,64,64)`, read on a grid shifted by half a cell"
     return _read(frames, judge, bs, pad=GRID // 2)[0].flatten(2).amax(-1)
 
+MIN_SPREAD = 0.35          # a digit moves if its track spreads by at least this (in cells, std over time) along some axis
+
 def judge_clips(videos, judge:Judge|None=None) -> dict:
-    "The judge's reading of clips `(B,T,1,64,64)`: presence `(B,10)`, tracks `(B,10,T,2)`, motions `(B,10)`, features"
+    "The judge's reading of clips `(B,T,1,64,64)`: presence `(B,10)`, tracks `(B,10,T,2)`, motions `(B,10)` (-1: still), features"
     if videos.ndim != 5 or videos.shape[-3:] != (1, 64, 64):
         raise ValueError(f"the judge reads clips of shape (B, T, 1, 64, 64) in [0,1], got {tuple(videos.shape)}")
     B, T = videos.shape[:2]
@@ -180,8 +182,8 @@ def judge_clips(videos, judge:Judge|None=None) -> dict:
     yy, xx = r.repeat_interleave(GRID), r.repeat(GRID)
     track = torch.stack([(w * yy).sum(-1), (w * xx).sum(-1)], -1).transpose(1, 2)   # (B,10,T,2)
     spread = track.std(2)                                                      # (B,10,2)
-    return dict(presence=presence, track=track, spread=spread, motion=(spread[..., 1] > spread[..., 0]).long(),
-                features=f.reshape(B, T, -1))
+    motion = torch.where(spread.amax(-1) >= MIN_SPREAD, (spread[..., 1] > spread[..., 0]).long(), -1)   # -1: does not move
+    return dict(presence=presence, track=track, spread=spread, motion=motion, features=f.reshape(B, T, -1))
 
 def judged_sets(reading:dict, captions:list|None=None, low:float=0.25) -> list:
     "The `(digit, motion)` pairs the judge sees in each clip; given `captions`, as many digits as each caption names"

@@ -6,8 +6,7 @@
 from __future__ import annotations
 import hashlib, json, re, shutil
 from pathlib import Path
-import torch
-import vidgan
+import vidgan                                     # torch is imported where it is used: `vidgan --help` stays fast
 
 # %% auto #0
 __all__ = ['DATA', 'MANIFEST', 'KINDS', 'NAMES', 'LOADERS', 'read_checkpoint', 'checkpoint_kind', 'file_kind', 'check_kind',
@@ -21,8 +20,10 @@ KINDS = {'judge': 'the digit and motion judge of the metrics (03_metrics)',
          'tganc': 'TGANs-C: a clip from a caption (40_tganc)',
          'two_stream': 'VGAN two-stream: a clip from noise or from a first frame (20_two_stream)',
          'convlstm': 'ConvLSTM: the next 10 Moving MNIST frames after 10 (30_convlstm)',
-         'wgan': 'WGAN-GP: a digit frame from noise (10_wgan_gp)'}
-NAMES = {'judge': 'judge', 'tganc': 'TGANs-C', 'two_stream': 'two-stream VGAN', 'convlstm': 'ConvLSTM', 'wgan': 'WGAN-GP'}
+         'wgan': 'WGAN-GP: a digit frame from noise (10_wgan_gp)',
+         'caption_unet': 'caption U-Net: a clip from a first frame and a caption (35_caption_unet)'}
+NAMES = {'judge': 'judge', 'tganc': 'TGANs-C', 'two_stream': 'two-stream VGAN', 'convlstm': 'ConvLSTM', 'wgan': 'WGAN-GP',
+         'caption_unet': 'caption U-Net'}
 
 def _judge(fn, device):
     from vidgan.metrics import load_judge
@@ -40,12 +41,17 @@ def _wgan(fn, device):
     from vidgan.wgan import WGANSampler
     return WGANSampler.load(fn, device)
 
-LOADERS = dict(judge=_judge, tganc=_tganc, two_stream=_two_stream, convlstm=_convlstm, wgan=_wgan)
+def _caption_unet(fn, device):
+    from vidgan.caption_unet import load_caption_unet
+    return load_caption_unet(fn, device)
+
+LOADERS = dict(judge=_judge, tganc=_tganc, two_stream=_two_stream, convlstm=_convlstm, wgan=_wgan, caption_unet=_caption_unet)
 
 # %% ../nbs/45_pretrained.ipynb #478cf074
 def read_checkpoint(fn) -> dict:
     "The checkpoint dict in `fn`, loaded on the CPU with `weights_only=True`; `FileNotFoundError` naming a missing file"
     if not Path(fn).is_file(): raise FileNotFoundError(f"no checkpoint file {fn}")
+    import torch
     try: ck = torch.load(fn, map_location='cpu', weights_only=True)
     except Exception as e: raise ValueError(f"{fn} cannot be read as a PyTorch checkpoint with weights_only=True: {e}") from None
     if not isinstance(ck, dict) or not isinstance(ck.get('config'), str):
@@ -58,6 +64,7 @@ def checkpoint_kind(ck:dict) -> str:
     if 'vocab' in ck: return 'tganc'
     if 'opt_g' in ck: return 'tganc-training'
     if 'arch' in cfg: return 'convlstm'
+    if cfg.get('kind') in ('caption_unet', 'caption_unet-training'): return 'caption_unet'
     from vidgan.two_stream import MODELS
     if cfg.get('kind') in MODELS: return 'two_stream'
     if cfg.get('kind') in ('gp', 'clip'): return 'wgan'

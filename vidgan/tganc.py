@@ -19,15 +19,16 @@ from fastai.data.core import DataLoaders
 from fastai.learner import Learner, ValueMetric
 from fastai.optimizer import Adam
 import vidgan
-from .core import TensorVideo, show_videos, decode
+from .core import TensorVideo, show_videos, decode, atomic_save, device_name
 from .wgan import opt_state, load_opt_state, TimeBudget
 from .bouncing import VOCAB, EXAMPLE, MAX_LEN, BouncingDL, sbmg, tbmg, caption, tokenize, detokenize, is_seen, eval_set
 from .metrics import caption_set, caption_fidelity, video_features, frechet, load_judge
 
 # %% auto #0
-__all__ = ['VARIANTS', 'check_captions', 'CaptionEncoder', 'ConditioningAugmentation', 'kl_to_standard_normal', 'VideoGenerator',
-           'frame_differences', 'CaptionHead', 'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator',
-           'MotionDiscriminator', 'matching_aware_loss', 'generator_loss', 'mismatched_captions', 'all_captions',
+__all__ = ['VARIANTS', 'TRAIN_DEFAULTS', 'RECIPES', 'check_captions', 'CaptionEncoder', 'ConditioningAugmentation',
+           'kl_to_standard_normal', 'VideoGenerator', 'upsample', 'downsample', 'frame_differences', 'CaptionHead',
+           'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator',
+           'matching_aware_loss', 'generator_loss', 'mismatched_captions', 'flip_motion', 'all_captions',
            'temporal_coherence_loss', 'TGANConfig', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner',
            'TGANsCGenerator', 'generator_path', 'evaluate_tganc', 'TGANBudget', 'save_tganc', 'train_tganc']
 
@@ -88,23 +89,37 @@ class ConditioningAugmentation(nn.Module):
         return mu + eps * (0.5 * logvar).exp(), mu, logvar
 
 def kl_to_standard_normal(mu, logvar):
-    "KL(N(μ, diag σ²) ‖ N(0, I)), summed over dimensions and averaged over the batch"
-    return 0.5 * (mu.pow(2) + logvar.exp() - logvar - 1).sum(-1).mean()
+    "KL(N(μ, diag σ²) ‖ N(0, I)) per dimension, averaged over dimensions and batch (StackGAN's normalisation)"
+    return 0.5 * (mu.pow(2) + logvar.exp() - logvar - 1).mean()
 
 # %% ../nbs/40_tganc.ipynb #3555e944
 def _up3d(ni, nf): return [nn.ConvTranspose3d(ni, nf, 4, 2, 1, bias=False), nn.BatchNorm3d(nf), nn.ReLU(True)]
 
 class VideoGenerator(nn.Module):
-    "Noise `z` `(B,nz)` ‖ condition `c` `(B,n_cond)` -> clips `(B,16,1,64,64)` in [-1,1], by 3D transposed convolutions"
-    def __init__(self, nz:int=100, n_cond:int=64, nf:int=32):
+    "Noise `z` `(B,nz)` ‖ condition `c` `(B,n_cond)` -> clips `(B,16,1,size,size)` in [-1,1] (size 64 or 32), by 3D transposed convolutions"
+    def __init__(self, nz:int=100, n_cond:int=64, nf:int=32, size:int=64):
         super().__init__()
-        self.net = nn.Sequential(
-            nn.ConvTranspose3d(nz + n_cond, 8 * nf, (2, 4, 4), bias=False), nn.BatchNorm3d(8 * nf), nn.ReLU(True),  # (8nf, 2, 4, 4)
-            *_up3d(8 * nf, 4 * nf), *_up3d(4 * nf, 2 * nf), *_up3d(2 * nf, nf),                                     # (nf, 16, 32, 32)
-            nn.ConvTranspose3d(nf, 1, (3, 4, 4), (1, 2, 2), (1, 1, 1)), nn.Tanh())                                  # (1, 16, 64, 64)
+        if size not in (32, 64): raise ValueError(f"the generator makes 64x64 or 32x32 frames, not size={size}")
+        body = [nn.ConvTranspose3d(nz + n_cond, 8 * nf, (2, 4, 4), bias=False), nn.BatchNorm3d(8 * nf), nn.ReLU(True),  # (8nf, 2, 4, 4)
+                *_up3d(8 * nf, 4 * nf), *_up3d(4 * nf, 2 * nf)]                                                       # (2nf, 8, 16, 16)
+        if size == 64: body += [*_up3d(2 * nf, nf), nn.ConvTranspose3d(nf, 1, (3, 4, 4), (1, 2, 2), (1, 1, 1))]     # (1, 16, 64, 64)
+        else: body += [nn.ConvTranspose3d(2 * nf, 1, 4, 2, 1)]                                                        # (1, 16, 32, 32)
+        self.net = nn.Sequential(*body, nn.Tanh())
     def forward(self, z, c):
         x = torch.cat([z, c], 1)[:, :, None, None, None]           # (B, nz + n_cond, 1, 1, 1)
         return self.net(x).transpose(1, 2)                         # (B, C, T, H, W) -> (B, T, C, H, W)
+
+def upsample(clips, size:int=64):
+    "Clips `(B,T,C,h,w)` resized to `size`x`size` (bilinear), values kept in their range"
+    if clips.shape[-1] == size: return clips
+    B, T = clips.shape[:2]
+    return F.interpolate(clips.flatten(0, 1), size=(size, size), mode='bilinear', align_corners=False).view(B, T, -1, size, size)
+
+def downsample(clips, size:int=32):
+    "Clips `(B,T,C,H,W)` averaged down to `size`x`size`, as a generator of that size sees real data"
+    if clips.shape[-1] == size: return clips
+    B, T = clips.shape[:2]
+    return F.adaptive_avg_pool2d(clips.flatten(0, 1), size).view(B, T, -1, size, size)
 
 # %% ../nbs/40_tganc.ipynb #8d210721
 def _down(ni, nf, nd, bn=True, **kw):
@@ -138,26 +153,26 @@ class CaptionDiscriminator(nn.Module):
     def forward(self, x, s): return self.head(self.features(x), s)
 
 class VideoDiscriminator(CaptionDiscriminator):
-    "D₀: 3D convolutions over the clip `(B,16,1,64,64)` and its caption -> one logit per clip `(B,1)`"
-    def __init__(self, n_sent:int=128, nf:int=32):
+    "D₀: 3D convolutions over the clip `(B,16,1,size,size)` and its caption -> one logit per clip `(B,1)`"
+    def __init__(self, n_sent:int=128, nf:int=32, size:int=64):
         super().__init__()
         k = dict(kernel_size=4, stride=2, padding=1)
-        self.trunk = nn.Sequential(*_down(1, nf, 3, bn=False, **k), *_down(nf, 2 * nf, 3, **k),    # (2nf, 4, 16, 16)
-                                   *_down(2 * nf, 4 * nf, 3, **k),                                  # (4nf, 2, 8, 8)
-                                   *_down(4 * nf, 8 * nf, 3, kernel_size=(2, 4, 4), stride=(1, 2, 2), padding=(0, 1, 1)))  # (8nf, 1, 4, 4)
-        self.match = CaptionHead(8 * nf, n_sent, (1, 4, 4))
+        self.trunk = nn.Sequential(*_down(1, nf, 3, bn=False, **k), *_down(nf, 2 * nf, 3, **k),    # (2nf, 4, size/4, size/4)
+                                   *_down(2 * nf, 4 * nf, 3, **k),                                  # (4nf, 2, size/8, size/8)
+                                   *_down(4 * nf, 8 * nf, 3, kernel_size=(2, 4, 4), stride=(1, 2, 2), padding=(0, 1, 1)))  # (8nf, 1, size/16, size/16)
+        self.match = CaptionHead(8 * nf, n_sent, (1, size // 16, size // 16))
     def prepare(self, x): return x.transpose(1, 2)                  # (B, C, T, H, W)
 
 def _trunk2d(nf):
     k = dict(kernel_size=4, stride=2, padding=1)
     return nn.Sequential(*_down(1, nf, 2, bn=False, **k), *_down(nf, 2 * nf, 2, **k), *_down(2 * nf, 4 * nf, 2, **k),
-                         *_down(4 * nf, 8 * nf, 2, **k))           # (8nf, 4, 4)
+                         *_down(4 * nf, 8 * nf, 2, **k))           # (8nf, size/16, size/16)
 
 class FrameDiscriminator(CaptionDiscriminator):
     "D₁: 2D convolutions on every frame and the caption -> one logit per frame `(B,T)`"
-    def __init__(self, n_sent:int=128, nf:int=32):
+    def __init__(self, n_sent:int=128, nf:int=32, size:int=64):
         super().__init__()
-        self.trunk, self.match = _trunk2d(nf), CaptionHead(8 * nf, n_sent, (4, 4))
+        self.trunk, self.match = _trunk2d(nf), CaptionHead(8 * nf, n_sent, (size // 16, size // 16))
     def prepare(self, x): return x.flatten(0, 1)                    # (B*T, C, H, W)
 
 class MotionDiscriminator(FrameDiscriminator):
@@ -191,6 +206,18 @@ def mismatched_captions(captions, g:torch.Generator|None=None, pool=None):
     pool = captions if pool is None else pool
     return pool[_mismatch_index(captions, pool, g)]
 
+_MOVES = ('up', 'down', 'left', 'right')
+
+def flip_motion(tokens, g:torch.Generator|None=None):
+    "Caption token ids `(n,L)` with the motion of one clause (drawn at random) swapped: up and down <-> left and right"
+    ids = torch.tensor([VOCAB.index(w) for w in _MOVES], device=tokens.device)
+    table = torch.arange(len(VOCAB), device=tokens.device); table[ids] = ids[[2, 3, 0, 1]]
+    n_clauses = (tokens == VOCAB.index('digit')).sum(1)
+    k = (torch.rand(len(tokens), generator=g, device=g.device if g is not None else tokens.device).to(tokens.device) * n_clauses).long()
+    pos = torch.arange(tokens.shape[1], device=tokens.device)
+    clause = (pos >= 8 * k[:, None]) & (pos < 8 * k[:, None] + 7)     # 'digit D is moving M and M', 8 tokens a clause with its 'and'
+    return torch.where(clause, table[tokens], tokens)
+
 def all_captions(data:str='sbmg', combos:str='all') -> list:
     "Every caption of the template for one digit (`'sbmg'`) or two (`'tbmg'`), of the `'seen'`, `'unseen'` or `'all'` combinations"
     K = dict(sbmg=1, tbmg=2)[data]
@@ -223,10 +250,14 @@ class TGANConfig:
     ngf:int = 32               # generator width
     ndf:int = 32               # discriminator width
     lam_c:float = 10.          # weight of the coherence constraint
-    lam_kl:float = 1.          # weight of the KL term
-    negatives:str = 'seen'     # mismatched captions from the 'seen' combinations' captions, or from 'all' captions
+    lam_kl:float = 2.          # weight of the KL term (StackGAN's)
+    negatives:str = 'seen'     # mismatched captions: from the 'seen' combinations' captions, from 'all' captions, or
+                               # 'motion': half of them the clip's own caption with one motion swapped, half from 'all'
+    size:int = 64              # frames generated and judged at 64x64, or 32x32 (upsampled to 64x64 for users and the judge)
+    g_captions:str = 'seen'    # captions the generator is trained on: the batch's ('seen'), or for half the batch any caption ('all')
     def __post_init__(self):
-        for k, ok in (('data', ('sbmg', 'tbmg')), ('variant', VARIANTS), ('negatives', ('seen', 'all'))):
+        for k, ok in (('data', ('sbmg', 'tbmg')), ('variant', VARIANTS), ('negatives', ('seen', 'all', 'motion')),
+                      ('size', (64, 32)), ('g_captions', ('seen', 'all'))):
             if getattr(self, k) not in ok: raise ValueError(f"unknown {k} {getattr(self, k)!r}: use one of {ok}")
 
 def _plain(x): return x.as_subclass(torch.Tensor)
@@ -238,10 +269,10 @@ class TGANsC(nn.Module):
         self.cfg = cfg = cfg or TGANConfig(**kwargs)
         self.encoder = CaptionEncoder(cfg.n_emb, cfg.n_sent)
         self.condition = ConditioningAugmentation(cfg.n_sent, cfg.n_cond, cfg.ca)
-        self.generator = VideoGenerator(cfg.nz, cfg.n_cond, cfg.ngf)
-        self.video_discriminator = VideoDiscriminator(cfg.n_sent, cfg.ndf)
-        self.frame_discriminator = FrameDiscriminator(cfg.n_sent, cfg.ndf)
-        self.motion_discriminator = MotionDiscriminator(cfg.n_sent, cfg.ndf) if cfg.variant == 'A' else None
+        self.generator = VideoGenerator(cfg.nz, cfg.n_cond, cfg.ngf, cfg.size)
+        self.video_discriminator = VideoDiscriminator(cfg.n_sent, cfg.ndf, cfg.size)
+        self.frame_discriminator = FrameDiscriminator(cfg.n_sent, cfg.ndf, cfg.size)
+        self.motion_discriminator = MotionDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if cfg.variant == 'A' else None
 
     def discriminators(self) -> dict:
         "The discriminators this variant trains, by name"
@@ -249,23 +280,24 @@ class TGANsC(nn.Module):
                                   ('motion', self.motion_discriminator)) if d is not None}
 
     def forward(self, tokens, z=None, eps=None):
-        "Clips for caption `tokens` `(B,L)`: (fake `(B,16,1,64,64)` in [-1,1], sentence vectors, μ, log σ²)"
+        "Clips for caption `tokens` `(B,L)`: (fake `(B,16,1,size,size)` in [-1,1], sentence vectors, μ, log σ²)"
         s = self.encoder(tokens)
         c, mu, logvar = self.condition(s.detach(), eps)
         if z is None: z = torch.randn(len(s), self.cfg.nz, device=s.device)
         return self.generator(z, c), s, mu, logvar
 
-    def d_loss(self, real, fake, s, s_wrong) -> dict:
-        "Matching-aware loss of each discriminator on (real, s), (real, ŝ), (fake, s)"
-        real, fake, out = _plain(real), _plain(fake), {}
+    def d_loss(self, real, fake, s, s_wrong, s_fake=None) -> dict:
+        "Matching-aware loss of each discriminator on (real, s), (real, ŝ), (fake, s) (or (fake, `s_fake`): its own captions)"
+        real, fake, out = downsample(_plain(real), self.cfg.size), _plain(fake), {}
+        s_fake = s if s_fake is None else s_fake
         for k, d in self.discriminators().items():
             h_real, h_fake = d.features(real), d.features(fake)
-            out[k] = matching_aware_loss(d.head(h_real, s), d.head(h_real, s_wrong), d.head(h_fake, s))
+            out[k] = matching_aware_loss(d.head(h_real, s), d.head(h_real, s_wrong), d.head(h_fake, s_fake))
         return out
 
     def g_loss(self, fake, real, s, mu=None, logvar=None) -> dict:
         "The generator's loss terms: adversarial against each discriminator, coherence (TGANs-C-C), KL"
-        fake, real, s = _plain(fake), _plain(real), s.detach()
+        fake, real, s = _plain(fake), downsample(_plain(real), self.cfg.size), s.detach()
         out = {k: generator_loss(d(fake, s)) for k, d in self.discriminators().items()}
         if self.cfg.variant == 'C': out['coherence'] = self.cfg.lam_c * temporal_coherence_loss(fake, real)
         if self.cfg.ca and mu is not None: out['kl'] = self.cfg.lam_kl * kl_to_standard_normal(mu, logvar)
@@ -288,23 +320,37 @@ class TGANTrainer(Callback):
     order = 20                                                     # after MixedPrecision: inside its autocast
     def __init__(self, beta:float=0.98): self.beta, self.opt_d = beta, None
     def make_opt(self):
-        "The encoder's and the discriminators' optimiser (fastai's, like the generator's)"
+        "The encoder's and the discriminators' optimiser: fastai's Adam with the generator's settings, no weight decay"
         m = self.learn.model
         ps = params(m.encoder) + [p for d in m.discriminators().values() for p in d.parameters()]
-        self.opt_d = self.learn.opt_func(ps, lr=self.learn.lr)
+        self.opt_d = self.learn.opt_func(ps, lr=self.learn.lr, wd=0.)
     def before_fit(self):
         if self.opt_d is None: self.make_opt()
         self.opt_d.set_hypers(lr=self.learn.opt.hypers[-1]['lr'])
-        m = self.learn.model
-        self.pool = tokenize(all_captions(m.cfg.data, m.cfg.negatives)).to(self.dls.device)
+        m, dev = self.learn.model, self.dls.device
+        self.pool = tokenize(all_captions(m.cfg.data, 'seen' if m.cfg.negatives == 'seen' else 'all')).to(dev)
+        self.every_caption = tokenize(all_captions(m.cfg.data)).to(dev)
         self.d_losses, self.d_steps, self.smooth, self.d_terms = [], 0, None, {}
         _trainable(m.discriminators().values(), False)
+    def before_batch(self):
+        "With `g_captions='all'`, the generator gets any caption of the template for half the batch (no clip of it is shown)"
+        self.real_tokens, self.swapped = _plain(self.xb[0]), False
+        if not self.training or self.learn.model.cfg.g_captions != 'all': return
+        tok = self.real_tokens
+        drawn = self.every_caption[torch.randint(len(self.every_caption), (len(tok),), device=tok.device)]
+        self.learn.xb = (torch.where(torch.rand(len(tok), 1, device=tok.device) < 0.5, drawn, tok),)
+        self.swapped = True
+    def wrong_captions(self, tokens):
+        "Mismatched captions for the real clips; with `negatives='motion'`, half are their own with one motion swapped"
+        wrong = mismatched_captions(tokens, pool=self.pool)
+        if self.learn.model.cfg.negatives != 'motion': return wrong
+        return torch.where(torch.rand(len(tokens), 1, device=tokens.device) < 0.5, flip_motion(tokens), wrong)
     def after_pred(self):
         if not self.training: return
         m, (fake, s, _, _) = self.learn.model, self.pred
-        tokens = _plain(self.xb[0])
         _trainable(m.discriminators().values(), True)
-        terms = m.d_loss(self.yb[0], fake.detach(), s, m.encoder(mismatched_captions(tokens, pool=self.pool)))
+        s_real = m.encoder(self.real_tokens) if self.swapped else s
+        terms = m.d_loss(self.yb[0], fake.detach(), s_real, m.encoder(self.wrong_captions(self.real_tokens)), s_fake=s)
         loss = sum(terms.values())
         with torch.autocast(fake.device.type, enabled=False): loss.backward()
         self.opt_d.step(); self.opt_d.zero_grad()
@@ -368,15 +414,14 @@ class TGANsCGenerator:
         out = []
         for i in range(0, len(captions), bs):
             c, _, _ = self.condition(self.encoder(tokenize(captions[i:i+bs]).to(self.device)), eps[i:i+bs].to(self.device))
-            out.append(decode(self.generator(z[i:i+bs].to(self.device), c).float()).cpu())
+            out.append(upsample(decode(self.generator(z[i:i+bs].to(self.device), c).float())).cpu())     # 64x64 whatever the size
         for m, t in zip(mods, modes): m.train(t)
         return TensorVideo(torch.cat(out))
 
     def save(self, fn):
         "Save the three state dicts (fp16), the config (JSON, with the vidgan version) and the vocabulary to `fn`"
         sd = {k: {n: (v.half() if v.is_floating_point() else v) for n, v in getattr(self, k).state_dict().items()} for k in _PARTS}
-        torch.save({**sd, 'config': json.dumps(dict(asdict(self.cfg), vidgan=vidgan.__version__)), 'vocab': list(VOCAB)}, fn)
-        return Path(fn)
+        return atomic_save({**sd, 'config': json.dumps(dict(asdict(self.cfg), vidgan=vidgan.__version__)), 'vocab': list(VOCAB)}, fn)
 
     @classmethod
     def load(cls, fn, device='cpu'):
@@ -390,7 +435,7 @@ class TGANsCGenerator:
         cfg = json.loads(ck['config']); cfg.pop('vidgan', None)
         cfg = TGANConfig(**cfg)
         parts = dict(encoder=CaptionEncoder(cfg.n_emb, cfg.n_sent), condition=ConditioningAugmentation(cfg.n_sent, cfg.n_cond, cfg.ca),
-                     generator=VideoGenerator(cfg.nz, cfg.n_cond, cfg.ngf))
+                     generator=VideoGenerator(cfg.nz, cfg.n_cond, cfg.ngf, cfg.size))
         for k, mod in parts.items():
             try: mod.load_state_dict({n: v.float() if v.is_floating_point() else v for n, v in ck[k].items()})
             except RuntimeError as e: raise RuntimeError(f"{fn}: the {k} weights do not match the saved config {cfg}: {e}") from None
@@ -425,48 +470,62 @@ def evaluate_tganc(gen:TGANsCGenerator, data:str|None=None, n:int=500, seed:int=
 # %% ../nbs/40_tganc.ipynb #67cc3d34
 class TGANBudget(TimeBudget):
     "`vidgan.wgan.TimeBudget` for TGANs-C: every `eval_every` seconds log fidelity and judge-Fréchet distance"
-    def __init__(self, minutes:float, eval_every:float=120., n_eval:int=500, elapsed:float=0., log=None):
-        super().__init__(minutes, eval_every, n_eval, elapsed, log)
     def prepare(self): pass                                  # `evaluate_tganc` brings its own real clips
     def evaluate(self) -> dict:
         r = evaluate_tganc(TGANsCGenerator.from_model(self.learn.model), n=self.n_eval)
         return dict(d_loss=self.learn.tgan_trainer.d_loss(), g_loss=float(self.learn.smooth_loss), **r)
+    def after_batch(self):
+        if self.training and self.learn.tgan_trainer.d_losses:
+            self.check_finite(self.learn.tgan_trainer.d_losses[-1], 'discriminator loss')
+        super().after_batch()
 
-
-def save_tganc(learn:TGANLearner, fn, budget:TGANBudget|None=None):
-    "Save a training checkpoint: all weights, both optimisers' states, the config, the log and the training time"
+def save_tganc(learn:TGANLearner, fn, budget:TGANBudget|None=None, **train):
+    "Save a training checkpoint (atomically): all weights, both optimisers' states, the config, the log, the training time"
     cfg = json.dumps(dict(asdict(learn.model.cfg), vidgan=vidgan.__version__))
-    torch.save({'model': learn.model.state_dict(), 'opt_g': opt_state(learn.opt), 'opt_d': opt_state(learn.tgan_trainer.opt_d),
-                'config': cfg, 'log': json.dumps(budget.log if budget else []), 'elapsed': budget.elapsed if budget else 0.}, fn)
+    atomic_save({'model': learn.model.state_dict(), 'opt_g': opt_state(learn.opt), 'opt_d': opt_state(learn.tgan_trainer.opt_d),
+                 'config': cfg, 'train': json.dumps(train), 'log': json.dumps(budget.log if budget else []),
+                 'elapsed': budget.elapsed if budget else 0.}, fn)
+
+TRAIN_DEFAULTS = dict(device='cuda', bf16=True, bs=64, n_batches=500, lr=2e-4, eval_every=120., n_eval=500,
+                      save_every=300., epochs=100_000)
+RECIPES = {'gpu': {},
+           'cpu': dict(device='cpu', bf16=False, bs=32, n_batches=100, eval_every=900., n_eval=200, size=32, ngf=32, ndf=16,
+                       negatives='motion', g_captions='all')}
 
 def train_tganc(minutes:float, # training time to add, in minutes (evaluation excluded)
                 data:str='sbmg', # 'sbmg' or 'tbmg'
                 variant:str='C', # 'C' (TGANs-C-C), 'A' (TGANs-C-A) or 'none'
                 resume=None, # a training checkpoint to continue
                 out='tganc.pth', # where to save the training checkpoint (the generator goes to `generator_path(out)`)
-                device='cuda', bf16:bool=True, bs:int=64, n_batches:int=500, lr:float=2e-4,
-                eval_every:float=120., n_eval:int=500, epochs:int=100_000,
-                **cfg) -> TGANLearner: # `TGANConfig` fields
-    "Train TGANs-C for `minutes` more, logging caption fidelity and judge-Fréchet distance; save to `out`"
-    want = asdict(TGANConfig(data=data, variant=variant, **cfg))
+                recipe:str='gpu', # a preset of training options and config fields from `RECIPES`; explicit arguments win
+                **kwargs) -> TGANLearner: # training options (`TRAIN_DEFAULTS`) and `TGANConfig` fields
+    "Train TGANs-C for `minutes` more, logging caption fidelity and judge-Fréchet distance; save to `out` as it goes"
+    if recipe not in RECIPES: raise ValueError(f"unknown recipe {recipe!r}: use one of {list(RECIPES)}")
+    opts = {**TRAIN_DEFAULTS, **RECIPES[recipe], **kwargs}
+    tr = {k: opts.pop(k) for k in TRAIN_DEFAULTS}
+    want = asdict(TGANConfig(data=data, variant=variant, **opts))
     ck = torch.load(resume, map_location='cpu', weights_only=True) if resume else None
     if ck:
         saved = json.loads(ck['config']); saved.pop('vidgan', None)
-        diff = {k: (saved.get(k), v) for k, v in want.items() if saved.get(k) != v}
+        diff = {k: (saved.get(k, TGANConfig.__dataclass_fields__[k].default), v) for k, v in want.items()
+                if saved.get(k, TGANConfig.__dataclass_fields__[k].default) != v}
         if diff: raise ValueError(f"{resume} was trained with another configuration, (saved, asked): {diff}")
-    if device == 'cuda': torch.backends.cudnn.benchmark = True
-    learn = tganc_learner(data, variant, bs, n_batches, device, lr, **cfg)
+    if tr['device'] == 'cuda': torch.backends.cudnn.benchmark = True
+    learn = tganc_learner(data, variant, tr['bs'], tr['n_batches'], tr['device'], tr['lr'], **opts)
     learn.model.to(learn.dls.device)
-    budget = TGANBudget(minutes, eval_every, n_eval)
+    info = dict(recipe=recipe, **{k: v for k, v in tr.items() if k != 'epochs'}, machine=device_name(learn.dls.device))
+    def save(b):
+        save_tganc(learn, out, b, **info)
+        TGANsCGenerator.from_model(learn.model).save(generator_path(out))
+    budget = TGANBudget(minutes, tr['eval_every'], tr['n_eval'], save=save, save_every=tr['save_every'])
     if ck:
         learn.model.load_state_dict(ck['model'])
         budget.elapsed, budget.log = ck['elapsed'], json.loads(ck['log'])
         budget.minutes += ck['elapsed'] / 60
-    if bf16: learn.to_bf16()
+    if tr['bf16']: learn.to_bf16()
     learn.create_opt(); learn.tgan_trainer.make_opt()
     if ck:                                                         # optimiser states go where the weights are
         load_opt_state(learn.opt, ck['opt_g'], learn.dls.device); load_opt_state(learn.tgan_trainer.opt_d, ck['opt_d'], learn.dls.device)
-    learn.fit(epochs, lr, cbs=budget)
-    save_tganc(learn, out, budget)
-    TGANsCGenerator.from_model(learn.model).save(generator_path(out))
+    learn.fit(tr['epochs'], tr['lr'], cbs=budget)
+    save(budget)
     return learn

@@ -22,7 +22,7 @@ import vidgan
 from .core import TensorVideo, show_videos, to_gan, decode
 from .bouncing import BouncingDL, GENERATORS, eval_chunks
 from .metrics import video_features, frechet, load_judge
-from .wgan import Plain, GradientPenalty, gradient_penalty, TimeBudget, save_wgan, continue_from
+from .wgan import Plain, GradientPenalty, ClearFrozenGrads, gradient_penalty, TimeBudget, save_wgan, continue_from
 
 # %% auto #0
 __all__ = ['DATA', 'MODELS', 'VARIANTS', 'FEATURES', 'PEAK_TFLOPS', 'TensorFirstFrame', 'ClipsDL', 'show_batch', 'show_results',
@@ -194,7 +194,7 @@ def two_stream_learner(kind:str='two_stream', # 'two_stream', 'one_stream' or 'f
     dls = DataLoaders(ClipsDL(data, n_batches, bs, nz, ff, T, size, device=device),
                       ClipsDL(data, 1, bs, nz, ff, T, size, split='test', seed=0, device=device))
     gen, crit = MODELS[kind](nz, nf, T, size), video_critic(nf, T, size, lean_penalty)
-    cbs = [GradientPenalty(10., img_channels=None)] + ([MaskSparsity(mask_lam)] if hasattr(gen, 'mask') else [])
+    cbs = [GradientPenalty(10., img_channels=None), ClearFrozenGrads()] + ([MaskSparsity(mask_lam)] if hasattr(gen, 'mask') else [])
     learn = GANLearner.wgan(dls, gen, crit, clip=None, opt_func=partial(Adam, mom=0., sqr_mom=0.9), wd=0., cbs=cbs, **kwargs)
     if ff: learn.loss_func.gen_loss_func = partial(first_frame_loss, lam=ff_lam)
     learn.lr = lr

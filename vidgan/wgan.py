@@ -19,14 +19,15 @@ from fastai.optimizer import Adam
 from fastai.vision.gan import (GANLearner, GANTrainer, FixedGANSwitcher, InvisibleTensor, basic_generator,
                                basic_critic)
 import vidgan
+from .core import atomic_save, check_finite
 from .bouncing import BouncingDL, render, bouncing_params, _pool
 from .metrics import frechet, frame_features, load_judge, judge_clips
 
 # %% auto #0
-__all__ = ['N_CLASSES', 'digit_frames', 'label_planes', 'TensorFrame', 'FramesDL', 'Plain', 'FrameGenerator', 'frame_critic',
-           'gradient_penalty', 'GradientPenalty', 'wgan_learner', 'wasserstein_estimate', 'sample_frames',
-           'real_frames', 'judged_digit_accuracy', 'TimeBudget', 'opt_state', 'load_opt_state', 'continue_from',
-           'save_wgan', 'train_wgan', 'WGANSampler']
+__all__ = ['N_CLASSES', 'TRAIN_DEFAULTS', 'RECIPES', 'digit_frames', 'label_planes', 'TensorFrame', 'FramesDL', 'Plain',
+           'FrameGenerator', 'frame_critic', 'gradient_penalty', 'GradientPenalty', 'ClearFrozenGrads', 'wgan_learner',
+           'wasserstein_estimate', 'sample_frames', 'real_frames', 'judged_digit_accuracy', 'TimeBudget', 'opt_state',
+           'load_opt_state', 'continue_from', 'save_wgan', 'train_wgan', 'WGANSampler']
 
 # %% ../nbs/10_wgan_gp.ipynb #45cabb53
 def digit_frames(n:int, split:str='train', seed:int|None=None, device='cpu'):
@@ -50,16 +51,19 @@ class TensorFrame(TensorImageBW):
 # %% ../nbs/10_wgan_gp.ipynb #656e7397
 class FramesDL(BouncingDL):
     "(noise, real frames) batches for a frame GAN, generated on the device"
-    def __init__(self, n_batches:int=100, bs:int=64, nz:int=100, cond:bool=False, split:str='train', seed:int|None=None, device=None, **kwargs):
-        self.nz, self.cond = nz, cond
+    def __init__(self, n_batches:int=100, bs:int=64, nz:int=100, cond:bool=False, split:str='train', seed:int|None=None, device=None,
+                 frame_size:int=64, # frames averaged down to this size (32: for a generator that makes 32x32 frames)
+                 **kwargs):
+        self.nz, self.cond, self.frame_size = nz, cond, frame_size
         super().__init__('sbmg', n_batches=n_batches, bs=bs, split=split, seed=seed, device=device,
                          after_batch=[Normalize.from_stats(0.5, 0.5, cuda=False)], **kwargs)
     def make_batch(self, i):
         seed = None if self.seed is None else self.seed + i
         frames, labels = digit_frames(self.bs, self.split, seed, self.device)
+        if self.frame_size != 64: frames = F.adaptive_avg_pool2d(frames, self.frame_size)
         g = None if seed is None else torch.Generator(self.device).manual_seed(seed)
         z = torch.randn(self.bs, self.nz, device=self.device, generator=g)
-        if self.cond: z, frames = torch.cat([z, F.one_hot(labels, N_CLASSES).float()], 1), torch.cat([frames, label_planes(labels)], 1)
+        if self.cond: z, frames = torch.cat([z, F.one_hot(labels, N_CLASSES).float()], 1), torch.cat([frames, label_planes(labels, self.frame_size)], 1)
         return InvisibleTensor(z), TensorFrame(frames)
     def _one_pass(self): self._n_inp, self._types = 1, {tuple: [InvisibleTensor, TensorFrame]}
 
@@ -69,18 +73,18 @@ class Plain(nn.Module):
     def forward(self, x): return x.as_subclass(torch.Tensor)
 
 class FrameGenerator(nn.Module):
-    "DCGAN generator: noise `(n,nz)` (+ one-hot label) -> frame `(n,1,64,64)` in [-1,1] (+ label planes)"
-    def __init__(self, nz:int=100, nf:int=64, cond:bool=False):
+    "DCGAN generator: noise `(n,nz)` (+ one-hot label) -> frame `(n,1,size,size)` in [-1,1] (+ label planes)"
+    def __init__(self, nz:int=100, nf:int=64, cond:bool=False, size:int=64):
         super().__init__()
-        store_attr('nz,nf,cond')
-        self.net = nn.Sequential(Plain(), basic_generator(64, 1, in_sz=nz + N_CLASSES * cond, n_features=nf))
+        store_attr('nz,nf,cond,size')
+        self.net = nn.Sequential(Plain(), basic_generator(size, 1, in_sz=nz + N_CLASSES * cond, n_features=nf))
     def forward(self, z):
         z = z.as_subclass(torch.Tensor); x = self.net(z)
-        return torch.cat([x, z[:, -N_CLASSES:, None, None].expand(-1, -1, 64, 64) * 2 - 1], 1) if self.cond else x
+        return torch.cat([x, z[:, -N_CLASSES:, None, None].expand(-1, -1, self.size, self.size) * 2 - 1], 1) if self.cond else x
 
-def frame_critic(nf:int=64, cond:bool=False) -> nn.Sequential:
-    "DCGAN critic without batch norm: frame `(n,1,64,64)` (+ label planes) -> score `(n,)`"
-    return nn.Sequential(Plain(), *basic_critic(64, 1 + N_CLASSES * cond, n_features=nf, norm_type=None,
+def frame_critic(nf:int=64, cond:bool=False, size:int=64) -> nn.Sequential:
+    "DCGAN critic without batch norm: frame `(n,1,size,size)` (+ label planes) -> score `(n,)`"
+    return nn.Sequential(Plain(), *basic_critic(size, 1 + N_CLASSES * cond, n_features=nf, norm_type=None,
                                        act_cls=partial(nn.LeakyReLU, negative_slope=0.2)), nn.Flatten(0))
 
 # %% ../nbs/10_wgan_gp.ipynb #f81c7872
@@ -108,20 +112,30 @@ class GradientPenalty(Callback):
         self.learn.loss_grad = self.learn.loss_grad + self.penalty
     def after_fit(self): self.hook.remove()
 
+# %% ../nbs/10_wgan_gp.ipynb #70df33a1
+class ClearFrozenGrads(Callback):
+    "Before each optimiser step, set the gradients of frozen parameters to `None`: fastai's optimiser then skips them"
+    order = GANTrainer.order + 1
+    def before_step(self):
+        for p in self.learn.model.parameters():
+            if not p.requires_grad: p.grad = None
+
 # %% ../nbs/10_wgan_gp.ipynb #a8513cba
 def wgan_learner(kind:str='gp', # 'gp' (gradient penalty) or 'clip' (fastai's weight clipping)
                  cond:bool=False, # class-conditional
                  bs:int=64, n_batches:int=500, # batches per epoch
-                 nz:int=100, nf:int=64, device=None, lr:float|None=None, **kwargs) -> GANLearner:
-    "A fastai `GANLearner` for 64x64 digit frames, with WGAN-GP or weight clipping"
+                 nz:int=100, nf:int=64, device=None, lr:float|None=None,
+                 size:int=64, # frames generated and judged at 64x64, or at 32x32 (resized to 64x64 when sampled)
+                 **kwargs) -> GANLearner:
+    "A fastai `GANLearner` for digit frames, with WGAN-GP or weight clipping"
     if kind not in ('gp', 'clip'): raise ValueError(f"unknown kind {kind!r}: use 'gp' (gradient penalty) or 'clip' (weight clipping)")
-    dls = DataLoaders(FramesDL(n_batches, bs, nz, cond, device=device),
-                      FramesDL(1, bs, nz, cond, split='test', seed=0, device=device))
-    gen, crit = FrameGenerator(nz, nf, cond), frame_critic(nf, cond)
+    dls = DataLoaders(FramesDL(n_batches, bs, nz, cond, device=device, frame_size=size),
+                      FramesDL(1, bs, nz, cond, split='test', seed=0, device=device, frame_size=size))
+    gen, crit = FrameGenerator(nz, nf, cond, size), frame_critic(nf, cond, size)
     if kind == 'gp':
         learn = GANLearner.wgan(dls, gen, crit, clip=None, opt_func=partial(Adam, mom=0., sqr_mom=0.9), wd=0.,
-                                cbs=GradientPenalty(10., img_channels=1), **kwargs)
-    else: learn = GANLearner.wgan(dls, gen, crit, opt_func=partial(Adam, mom=0.), wd=0., **kwargs)
+                                cbs=[GradientPenalty(10., img_channels=1), ClearFrozenGrads()], **kwargs)
+    else: learn = GANLearner.wgan(dls, gen, crit, opt_func=partial(Adam, mom=0.), wd=0., cbs=ClearFrozenGrads(), **kwargs)
     learn.lr = lr or (1e-4 if kind == 'gp' else 2e-4)
     return learn
 
@@ -143,6 +157,7 @@ def sample_frames(generator, n:int, nz:int=100, labels=None, seed:int=0, bs:int=
     was = generator.training; generator.eval()
     out = torch.cat([generator(z[i:i+bs].to(dev))[:, :1].float().cpu() for i in range(0, n, bs)])
     generator.train(was)
+    if out.shape[-1] != 64: out = F.interpolate(out, size=(64, 64), mode='bilinear', align_corners=False)   # 32x32 generators
     return ((out + 1) / 2).clamp(0, 1)
 
 def real_frames(n:int=1000):
@@ -157,9 +172,11 @@ def judged_digit_accuracy(frames, labels) -> float:
 
 # %% ../nbs/10_wgan_gp.ipynb #3680a265
 class TimeBudget(Callback):
-    "Stop training after `minutes` of training time, logging an evaluation every `eval_every` seconds"
+    "Stop after `minutes` of training time, log an evaluation every `eval_every` s, save every `save_every` s, stop on NaN"
     order = 90
-    def __init__(self, minutes:float, eval_every:float=60., n_eval:int=1000, elapsed:float=0., log=None):
+    def __init__(self, minutes:float, eval_every:float=60., n_eval:int=1000, elapsed:float=0., log=None,
+                 save=None, # `save(budget)` writes a checkpoint (atomically), every `save_every` seconds of wall time
+                 save_every:float=300.):
         store_attr(); self.log = log or []
     def _now(self):
         if torch.cuda.is_available(): torch.cuda.synchronize()
@@ -168,18 +185,29 @@ class TimeBudget(Callback):
         self.prepare()
         self.t0, self.next_eval = time.perf_counter() - self.elapsed, self.elapsed + self.eval_every
         self.iters = self.log[-1]['iters'] if self.log else 0          # iterations of earlier chunks
+        self.last_save = time.perf_counter()
     def prepare(self):
         "Judge features of the held-out real frames that `evaluate` compares with (override for other models)"
         self.real = frame_features(real_frames(self.n_eval))
     def evaluate(self) -> dict:
         "Frame judge-FID of `n_eval` samples against held-out real frames (override for other models)"
         gen = self.learn.model.generator
-        fake = sample_frames(gen, self.n_eval, gen.nz, labels=(torch.arange(self.n_eval) % 10) if gen.cond else None)
-        return dict(fid=frechet(frame_features(fake), self.real))
+        labels = (torch.arange(self.n_eval) % 10) if gen.cond else None
+        fake = sample_frames(gen, self.n_eval, gen.nz, labels=labels)
+        return dict(fid=frechet(frame_features(fake), self.real), **({'digits': judged_digit_accuracy(fake, labels)} if gen.cond else {}))
     def before_validate(self): self.paused = time.perf_counter()
     def after_validate(self): self.t0 += time.perf_counter() - self.paused          # validation is not training time
+    def check_finite(self, loss, what:str='loss'):
+        "Stop the run with a clear error on a NaN or infinite `loss`, before anything is saved"
+        check_finite(loss, what, self.iters + self.train_iter)
     def after_batch(self):
         if not self.training: return
+        self.check_finite(self.learn.loss)
+        if self.save is not None and time.perf_counter() - self.last_save >= self.save_every:
+            t = time.perf_counter(); self.elapsed = self._now()
+            self.check_finite(torch.stack([p.detach().float().norm() for p in self.learn.model.parameters()]), 'model weights')
+            self.save(self)
+            self.last_save = time.perf_counter(); self.t0 += self.last_save - t                # saving is not training time
         if time.perf_counter() - self.t0 < min(self.next_eval, self.minutes * 60): return   # no GPU sync on most batches
         now, t = self._now(), time.perf_counter()
         self.log.append(dict(minutes=now / 60, iters=self.iters + self.train_iter, **self.evaluate()))
@@ -207,20 +235,28 @@ def continue_from(learn, budget:TimeBudget, ck:dict|None, bf16:bool=True):
     if ck: load_opt_state(learn.opt, ck['opt'], learn.dls.device)
 
 def save_wgan(learn, fn, budget:TimeBudget|None=None, **meta):
-    "Save generator, critic, optimiser state, config and log"
+    "Save generator, critic, optimiser state, config and log (atomically)"
     g = learn.model.generator
-    torch.save({'model': learn.model.state_dict(), 'opt': opt_state(learn.opt),
-                'config': json.dumps(dict(nz=g.nz, nf=g.nf, cond=g.cond, vidgan=vidgan.__version__, **meta)),
+    atomic_save({'model': learn.model.state_dict(), 'opt': opt_state(learn.opt),
+                'config': json.dumps({**dict(nz=g.nz, nf=g.nf, cond=g.cond, size=g.size, vidgan=vidgan.__version__), **meta}),
                 'log': json.dumps(budget.log if budget else []), 'elapsed': budget.elapsed if budget else 0.}, fn)
 
-def train_wgan(minutes:float, kind:str='gp', cond:bool=False, out='wgan.pth', resume=None, bs:int=64,
-               device=None, bf16:bool=True, eval_every:float=60., epochs:int=1000, **kwargs) -> GANLearner:
-    "Train a frame WGAN for `minutes` (continuing `resume`), logging frame judge-FID; save to `out`"
+TRAIN_DEFAULTS = dict(bs=64, device=None, bf16=True, eval_every=60., n_eval=1000, epochs=1000, save_every=300.)
+RECIPES = {'gpu': {},
+           'cpu': dict(bs=64, device='cpu', bf16=False, size=32, nf=32, n_batches=100, eval_every=600.)}
+
+def train_wgan(minutes:float, kind:str='gp', cond:bool=False, out='wgan.pth', resume=None,
+               recipe:str='gpu', # a preset of the options below (`RECIPES`); explicit arguments win
+               **kwargs) -> GANLearner: # `TRAIN_DEFAULTS` (bs, device, bf16, eval_every, n_eval, epochs, save_every) and `wgan_learner`'s
+    "Train a frame WGAN for `minutes` (continuing `resume`), logging frame judge-FID; save to `out` every `save_every` seconds"
+    if recipe not in RECIPES: raise ValueError(f"unknown recipe {recipe!r}: use one of {list(RECIPES)}")
+    kwargs = {**TRAIN_DEFAULTS, **RECIPES[recipe], **kwargs}
+    bs, device, bf16, eval_every, n_eval, epochs, save_every = (kwargs.pop(k) for k in TRAIN_DEFAULTS)
     learn = wgan_learner(kind, cond, bs, device=device, **kwargs)
-    budget = TimeBudget(minutes, eval_every)
+    budget = TimeBudget(minutes, eval_every, n_eval, save=lambda b: save_wgan(learn, out, b, kind=kind, recipe=recipe), save_every=save_every)
     continue_from(learn, budget, torch.load(resume, map_location='cpu', weights_only=True) if resume else None, bf16)
     learn.fit(epochs, learn.lr, cbs=budget)
-    save_wgan(learn, out, budget, kind=kind)
+    save_wgan(learn, out, budget, kind=kind, recipe=recipe)
     return learn
 
 # %% ../nbs/10_wgan_gp.ipynb #b822ea29
@@ -231,11 +267,11 @@ class WGANSampler:
     def load(cls, fn, device='cpu'):
         ck = torch.load(fn, map_location='cpu', weights_only=True)
         cfg = json.loads(ck['config'])
-        g = FrameGenerator(cfg['nz'], cfg['nf'], cfg['cond'])
+        g = FrameGenerator(cfg['nz'], cfg['nf'], cfg['cond'], cfg.get('size', 64))
         sd = {k.removeprefix('generator.'): v for k, v in ck['model'].items() if not k.startswith('critic.')}
         try: g.load_state_dict(sd)
         except RuntimeError as e:
-            raise RuntimeError(f"{fn} does not match a FrameGenerator(nz={cfg['nz']}, nf={cfg['nf']}, cond={cfg['cond']}): {e}") from e
+            raise RuntimeError(f"{fn} does not match a FrameGenerator(nz={cfg['nz']}, nf={cfg['nf']}, cond={cfg['cond']}, size={cfg.get('size', 64)}): {e}") from e
         return cls(g.to(device))
     def sample(self, n:int=16, seed:int=0, labels=None):
         if self.generator.cond and labels is None: labels = torch.arange(n) % N_CLASSES
