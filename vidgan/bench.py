@@ -7,15 +7,16 @@ from __future__ import annotations
 import datetime, io, json, os, signal, statistics, subprocess, sys, tarfile, time, traceback
 from pathlib import Path
 import torch, torch.distributed as dist
+import matplotlib.pyplot as plt
 from fastai.callback.core import Callback, CancelFitException
 from fastai.torch_core import rank_distrib
 import vidgan
 from .core import device_name
 
 # %% auto #0
-__all__ = ['MODELS', 'SIZES', 'VARIANTS', 'REPORT', 'checkpoint_path', 'train_model', 'trained', 'evaluate_model', 'data_ms',
-           'peak_tflops', 'StepTimer', 'FlopCount', 'learner_steps', 'bench_model', 'run_job', 'pack_checkpoints',
-           'unpack_checkpoints', 'train_all', 'DataParallel', 'data_parallel']
+__all__ = ['MODELS', 'SIZES', 'VARIANTS', 'REPORT', 'GPU_REPORT', 'checkpoint_path', 'train_model', 'trained', 'evaluate_model',
+           'data_ms', 'peak_tflops', 'StepTimer', 'FlopCount', 'learner_steps', 'bench_model', 'run_job',
+           'pack_checkpoints', 'unpack_checkpoints', 'train_all', 'gpu_results', 'DataParallel', 'data_parallel']
 
 # %% ../nbs/90_bench.ipynb #0199b949
 MODELS = ('wgan', 'two_stream', 'convlstm', 'tganc')    # one job each: the chapter's model and GPU recipe
@@ -44,10 +45,10 @@ def train_model(model:str, minutes:float, fn, resume=None, device='cuda', size:s
     big = dict(eval_every=1e9) if size == 'tiny' else {}                   # tiny runs evaluate once, at the end
     if model == 'wgan':
         from vidgan.wgan import train_wgan
-        train_wgan(minutes, 'gp', False, fn, resume, device=device, bf16=gpu, **big, **kw)
+        train_wgan(minutes, 'gp', True, fn, resume, recipe='gpu' if gpu else 'cpu', device=device, bf16=gpu, **big, **kw)
     elif model == 'two_stream':
         from vidgan.two_stream import train_two_stream
-        train_two_stream(minutes, 'two_stream', 'sbmg', fn, resume or False, device=device, bf16=gpu, **big, **kw)
+        train_two_stream(minutes, 'two_stream', 'sbmg', fn, resume or False, recipe='gpu' if gpu else 'cpu', device=device, bf16=gpu, **big, **kw)
     elif model == 'convlstm':
         from vidgan.convlstm import train_convlstm
         train_convlstm(minutes, resume, fn, recipe='gpu' if gpu else 'cpu', device=device, **kw)
@@ -335,6 +336,31 @@ def train_all(minutes:float, # training minutes of each model, all at once (one 
 # %% ../nbs/90_bench.ipynb #ad0f67e2
 #| eval: false
 if __name__ == '__main__' and sys.argv[1:2] == ['job']: run_job(**json.loads(sys.argv[2]))
+
+# %% ../nbs/90_bench.ipynb #57b823c9
+GPU_REPORT = Path(vidgan.__file__).parent.parent/'data'/'gpu_report.json'
+
+def gpu_results(model:str, # one of `MODELS`
+                fn=None, # a report (default: the committed `data/gpu_report.json`)
+                metrics:tuple=()): # log keys to plot against training minutes
+    "Show what the committed GPU report says of `model`: run facts, metrics, step benchmark and curves; the report, or None"
+    fn = Path(fn or GPU_REPORT)
+    if not fn.exists():
+        print(f"No GPU run yet: `bash gpu/session.sh` on a lent GPU writes the report ({fn.name}) that this section reads."); return None
+    rep = json.loads(fn.read_text()); r = rep['models'].get(model)
+    if r is None: print(f"The GPU run of {rep['date']} on {rep['device']} did not include {model}."); return rep
+    print(f"GPU run of {rep['date']} on {rep['device']} (torch {rep['torch']}), {model}: "
+          + (f"error: {r['error']}" if r.get('error') else f"{r['train']['minutes']:.1f} training minutes"))
+    if r.get('eval'): print('metrics:', {k: v for k, v in r['eval'].items() if isinstance(v, (int, float))})
+    for row in (r.get('bench') or {}).get('rows', []):
+        print(f"  {row['variant']:>16}: " + (row['error'] if 'error' in row else
+              f"{row['ms']:.1f} ms/step, {row['samples_per_s']:.0f} samples/s, MFU {row['mfu'] or float('nan'):.1%}, data {row['data_share']:.0%}"))
+    log = (r.get('train') or {}).get('log') or []
+    for k in metrics:
+        pts = [(o['minutes'], o[k]) for o in log if o.get(k) is not None]
+        if pts: plt.plot(*zip(*pts), 'o-', label=k)
+    if metrics and log: plt.xlabel(f"training minutes ({rep['device']})"); plt.legend()
+    return rep
 
 # %% ../nbs/90_bench.ipynb #631fc4fd
 class DataParallel(Callback):

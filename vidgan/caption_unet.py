@@ -345,6 +345,7 @@ def train_caption_unet(minutes:float, # training time to add in this call
                        device='cpu', save_every:float=300., # seconds between saves (at most)
                        eval_every:int=5, n_eval:int=100, # log fidelity every `eval_every` epochs on `n_eval` clips per combination
                        seed:int|None=0, bar:bool=False, # fastai's progress bar (else one line per epoch)
+                       init=None, # a model file to start from (e.g. the MSE model, for the adversarial run)
                        **kwargs) -> Learner: # plan entries (`PLANS`) and `CaptionUNetConfig` fields
     "Train a caption U-Net (MSE or adversarial) for `minutes` more on fresh SBMG/TBMG batches; save to `out` as it goes"
     ck = torch.load(resume, map_location='cpu', weights_only=True) if resume else None
@@ -359,6 +360,10 @@ def train_caption_unet(minutes:float, # training time to add in this call
         cfg = asdict(CaptionUNetConfig(**{'words': WORDS[data], **kwargs}))
         if seed is not None: torch.manual_seed(seed)
     model = CaptionUNet(CaptionUNetConfig(**cfg))
+    if init and not ck:
+        start = load_caption_unet(init)
+        if asdict(start.cfg) != cfg: raise ValueError(f"{init} has the config {asdict(start.cfg)}, not {cfg}")
+        model.load_state_dict(start.state_dict())
     gan = NextFrameGAN(NextFrameDiscriminator(words=cfg['words']), plan['adv_weight'], plan['d_lr']) if adversarial else None
     learn = caption_unet_learner(model, data, plan['bs'], plan['n_batches'], plan['lr'], plan['p_one'], device,
                                  cbs=[gan] if gan else None, opt_func=partial(Adam, mom=0.5, sqr_mom=0.999) if adversarial else Adam)
@@ -367,7 +372,7 @@ def train_caption_unet(minutes:float, # training time to add in this call
     if ck:
         model.load_state_dict(ck['model']); _load_opt(learn.opt, ck['opt'], learn.dls.device)
         if gan: gan.disc.load_state_dict(ck['disc']); _load_opt(gan.opt_d, ck['opt_d'], learn.dls.device)
-    info = dict(data=data, adversarial=adversarial, plan=plan, device=device_name(learn.dls.device), torch=torch.__version__)
+    info = dict(data=data, adversarial=adversarial, plan=plan, init=str(init) if init else None, device=device_name(learn.dls.device), torch=torch.__version__)
     def save(c:TrainClock):
         meta = dict(kind='caption_unet-training', config=cfg, vocab=list(VOCAB), vidgan=vidgan.__version__, plan=plan,
                     data=data, adversarial=adversarial)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import base64, html, os, tempfile
 from pathlib import Path
-import numpy as np, torch
+import numpy as np, torch, torch.nn.functional as F
 import imageio.v2 as iio2, imageio.v3 as iio
 import matplotlib.pyplot as plt
 from fastcore.basics import listify, store_attr
@@ -16,7 +16,7 @@ from IPython.display import HTML, display
 
 # %% auto #0
 __all__ = ['TensorVideo', 'check_clip', 'clip_frames', 'gif_bytes', 'save_video', 'video_html', 'show_videos', 'show_frames',
-           'to_gan', 'decode', 'VideoNorm', 'tile', 'atomic_save', 'check_finite', 'device_name']
+           'to_gan', 'decode', 'VideoNorm', 'resize_frames', 'tile', 'atomic_save', 'check_finite', 'device_name']
 
 # %% ../nbs/00_core.ipynb #212d5ee4
 class TensorVideo(TensorBase):
@@ -97,6 +97,14 @@ class VideoNorm(DisplayedTransform):
     order = 99
     def encodes(self, x:TensorVideo): return to_gan(x)
     def decodes(self, x:TensorVideo): return decode(x)
+
+# %% ../nbs/00_core.ipynb #6d304c5c
+def resize_frames(x, size:int):
+    "Every frame of `x` `(...,H,W)` at `size`×`size`: averaged down (2×2 means for 64 -> 32), or bilinear up"
+    if x.shape[-1] == size: return x
+    mode = 'area' if size < x.shape[-1] else 'bilinear'
+    y = F.interpolate(x.reshape(-1, 1, *x.shape[-2:]), size=(size, size), mode=mode, **({'align_corners': False} if mode == 'bilinear' else {}))
+    return y.reshape(*x.shape[:-2], size, size)
 
 # %% ../nbs/00_core.ipynb #c959979b
 def tile(clips, ncols:int, gap:int=2):

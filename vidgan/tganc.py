@@ -19,18 +19,18 @@ from fastai.data.core import DataLoaders
 from fastai.learner import Learner, ValueMetric
 from fastai.optimizer import Adam
 import vidgan
-from .core import TensorVideo, show_videos, decode, atomic_save, device_name
+from .core import TensorVideo, show_videos, decode, atomic_save, device_name, resize_frames
 from .wgan import opt_state, load_opt_state, TimeBudget
 from .bouncing import VOCAB, EXAMPLE, MAX_LEN, BouncingDL, sbmg, tbmg, caption, tokenize, detokenize, is_seen, eval_set
 from .metrics import caption_set, caption_fidelity, video_features, frechet, load_judge
 
 # %% auto #0
 __all__ = ['VARIANTS', 'TRAIN_DEFAULTS', 'RECIPES', 'check_captions', 'CaptionEncoder', 'ConditioningAugmentation',
-           'kl_to_standard_normal', 'VideoGenerator', 'upsample', 'downsample', 'frame_differences', 'CaptionHead',
-           'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator',
-           'matching_aware_loss', 'generator_loss', 'mismatched_captions', 'flip_motion', 'all_captions',
-           'temporal_coherence_loss', 'TGANConfig', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner',
-           'TGANsCGenerator', 'generator_path', 'evaluate_tganc', 'TGANBudget', 'save_tganc', 'train_tganc']
+           'kl_to_standard_normal', 'VideoGenerator', 'frame_differences', 'CaptionHead', 'CaptionDiscriminator',
+           'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator', 'matching_aware_loss', 'generator_loss',
+           'mismatched_captions', 'flip_motion', 'all_captions', 'temporal_coherence_loss', 'TGANConfig', 'TGANsC',
+           'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner', 'TGANsCGenerator', 'generator_path',
+           'evaluate_tganc', 'TGANBudget', 'save_tganc', 'train_tganc']
 
 # %% ../nbs/40_tganc.ipynb #95716282
 def _bad(msg): return ValueError(f"{msg}; the vocabulary is {VOCAB[1:]}, e.g. {EXAMPLE!r}")
@@ -109,17 +109,6 @@ class VideoGenerator(nn.Module):
         x = torch.cat([z, c], 1)[:, :, None, None, None]           # (B, nz + n_cond, 1, 1, 1)
         return self.net(x).transpose(1, 2)                         # (B, C, T, H, W) -> (B, T, C, H, W)
 
-def upsample(clips, size:int=64):
-    "Clips `(B,T,C,h,w)` resized to `size`x`size` (bilinear), values kept in their range"
-    if clips.shape[-1] == size: return clips
-    B, T = clips.shape[:2]
-    return F.interpolate(clips.flatten(0, 1), size=(size, size), mode='bilinear', align_corners=False).view(B, T, -1, size, size)
-
-def downsample(clips, size:int=32):
-    "Clips `(B,T,C,H,W)` averaged down to `size`x`size`, as a generator of that size sees real data"
-    if clips.shape[-1] == size: return clips
-    B, T = clips.shape[:2]
-    return F.adaptive_avg_pool2d(clips.flatten(0, 1), size).view(B, T, -1, size, size)
 
 # %% ../nbs/40_tganc.ipynb #8d210721
 def _down(ni, nf, nd, bn=True, **kw):
@@ -288,7 +277,7 @@ class TGANsC(nn.Module):
 
     def d_loss(self, real, fake, s, s_wrong, s_fake=None) -> dict:
         "Matching-aware loss of each discriminator on (real, s), (real, ŝ), (fake, s) (or (fake, `s_fake`): its own captions)"
-        real, fake, out = downsample(_plain(real), self.cfg.size), _plain(fake), {}
+        real, fake, out = resize_frames(_plain(real), self.cfg.size), _plain(fake), {}
         s_fake = s if s_fake is None else s_fake
         for k, d in self.discriminators().items():
             h_real, h_fake = d.features(real), d.features(fake)
@@ -297,7 +286,7 @@ class TGANsC(nn.Module):
 
     def g_loss(self, fake, real, s, mu=None, logvar=None) -> dict:
         "The generator's loss terms: adversarial against each discriminator, coherence (TGANs-C-C), KL"
-        fake, real, s = _plain(fake), downsample(_plain(real), self.cfg.size), s.detach()
+        fake, real, s = _plain(fake), resize_frames(_plain(real), self.cfg.size), s.detach()
         out = {k: generator_loss(d(fake, s)) for k, d in self.discriminators().items()}
         if self.cfg.variant == 'C': out['coherence'] = self.cfg.lam_c * temporal_coherence_loss(fake, real)
         if self.cfg.ca and mu is not None: out['kl'] = self.cfg.lam_kl * kl_to_standard_normal(mu, logvar)
@@ -414,7 +403,7 @@ class TGANsCGenerator:
         out = []
         for i in range(0, len(captions), bs):
             c, _, _ = self.condition(self.encoder(tokenize(captions[i:i+bs]).to(self.device)), eps[i:i+bs].to(self.device))
-            out.append(upsample(decode(self.generator(z[i:i+bs].to(self.device), c).float())).cpu())     # 64x64 whatever the size
+            out.append(resize_frames(decode(self.generator(z[i:i+bs].to(self.device), c).float()), 64).cpu())     # 64x64 whatever the size
         for m, t in zip(mods, modes): m.train(t)
         return TensorVideo(torch.cat(out))
 
@@ -490,7 +479,7 @@ TRAIN_DEFAULTS = dict(device='cuda', bf16=True, bs=64, n_batches=500, lr=2e-4, e
                       save_every=300., epochs=100_000)
 RECIPES = {'gpu': {},
            'cpu': dict(device='cpu', bf16=False, bs=32, n_batches=100, eval_every=900., n_eval=200, size=32, ngf=32, ndf=16,
-                       negatives='motion', g_captions='all')}
+                       negatives='motion')}
 
 def train_tganc(minutes:float, # training time to add, in minutes (evaluation excluded)
                 data:str='sbmg', # 'sbmg' or 'tbmg'

@@ -8,7 +8,7 @@ import copy, json, math, statistics, time
 from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
-import torch, torch.nn as nn
+import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import store_attr
 from fastcore.foundation import L
 from fastai.imports import dispatch
@@ -19,19 +19,19 @@ from fastai.data.core import DataLoaders
 from fastai.optimizer import Adam
 from fastai.vision.gan import GANLearner, GANTrainer, InvisibleTensor, AddChannels, basic_generator
 import vidgan
-from .core import TensorVideo, show_videos, to_gan, decode
+from .core import TensorVideo, show_videos, to_gan, decode, device_name, resize_frames
 from .bouncing import BouncingDL, GENERATORS, eval_chunks
-from .metrics import video_features, frechet, load_judge
+from .metrics import video_features, frechet, load_judge, judge_clips, judged_sets
 from .wgan import Plain, GradientPenalty, ClearFrozenGrads, gradient_penalty, TimeBudget, save_wgan, continue_from
 
 # %% auto #0
-__all__ = ['DATA', 'MODELS', 'VARIANTS', 'FEATURES', 'PEAK_TFLOPS', 'TensorFirstFrame', 'ClipsDL', 'show_batch', 'show_results',
-           'SwapTC', 'video_stream', 'video_head', 'compose', 'TwoStreamGenerator', 'OneStreamGenerator',
-           'show_streams', 'PenaltyLeakyReLU', 'video_critic', 'MaskSparsity', 'two_stream_learner', 'Still',
-           'frame_encoder', 'FirstFrameGenerator', 'first_frame_loss', 'sample_clips', 'animate_clips', 'real_clips',
-           'save_checkpoint', 'save_sampler', 'VideoSampler', 'VideoTimeBudget', 'train_two_stream', 'layer_flops',
-           'wgan_gp_flops', 'penalty_at', 'WGANGPStep', 'bench_batches', 'penalty_cost', 'gan_step_benchmark',
-           'benchmark_table']
+__all__ = ['DATA', 'MODELS', 'TRAIN_DEFAULTS', 'RECIPES', 'VARIANTS', 'FEATURES', 'PEAK_TFLOPS', 'TensorFirstFrame', 'ClipsDL',
+           'show_batch', 'show_results', 'SwapTC', 'video_stream', 'video_head', 'compose', 'TwoStreamGenerator',
+           'OneStreamGenerator', 'show_streams', 'PenaltyLeakyReLU', 'video_critic', 'MaskSparsity',
+           'two_stream_learner', 'Still', 'frame_encoder', 'FirstFrameGenerator', 'first_frame_loss', 'sample_clips',
+           'animate_clips', 'real_clips', 'save_checkpoint', 'save_sampler', 'VideoSampler', 'one_digit_one_axis',
+           'VideoTimeBudget', 'train_two_stream', 'layer_flops', 'wgan_gp_flops', 'penalty_at', 'WGANGPStep',
+           'bench_batches', 'penalty_cost', 'gan_step_benchmark', 'benchmark_table']
 
 # %% ../nbs/20_two_stream.ipynb #2ad1a2da
 DATA = {'sbmg': 'sbmg-test', 'moving_mnist': 'mmnist-test'}     # training data -> its held-out evaluation set
@@ -44,15 +44,19 @@ class ClipsDL(BouncingDL):
     def __init__(self, data:str='sbmg', # 'sbmg' or 'moving_mnist'
                  n_batches:int=100, bs:int=64, nz:int=100,
                  first_frame:bool=False, # the input is the clip's first frame instead of noise
-                 T:int=16, size:int=64, split:str='train', seed:int|None=None, device=None, **kwargs):
+                 T:int=16, size:int=64, split:str='train', seed:int|None=None, device=None,
+                 frame_size:int|None=None, # clips rendered at `size`, then averaged down to this (32: for a 32x32 generator)
+                 **kwargs):
         if data not in DATA: raise ValueError(f"unknown data {data!r}: use one of {list(DATA)}")
-        self.nz, self.first_frame = nz, first_frame
+        if frame_size is not None and frame_size > size: raise ValueError(f"frame_size {frame_size} must not exceed the canvas size {size}")
+        self.nz, self.first_frame, self.frame_size = nz, first_frame, frame_size or size
         super().__init__(data, n_batches=n_batches, bs=bs, T=T, size=size, split=split, combos='all', seed=seed,
                          norm=True, device=device, **kwargs)
     def make_batch(self, i):
         seed = None if self.seed is None else self.seed + i
         kw = dict(T=self.T, size=self.size, split=self.split, seed=seed, device=self.device)
         clips = GENERATORS['moving_mnist'](self.bs, **kw) if self.kind == 'moving_mnist' else GENERATORS['sbmg'](self.bs, combos='all', **kw)[0]
+        clips = TensorVideo(resize_frames(clips.as_subclass(torch.Tensor), self.frame_size))
         if self.first_frame: return TensorFirstFrame(clips[:, :1]), clips
         g = None if seed is None else torch.Generator(self.device).manual_seed(seed)
         return InvisibleTensor(torch.randn(self.bs, self.nz, device=self.device, generator=g)), clips
@@ -144,7 +148,7 @@ def show_streams(generator, inputs=None, n:int=2, seed:int=0, title:str='', scal
     dev = next(generator.parameters()).device
     if inputs is None and generator.cond: raise ValueError("a first-frame generator needs `inputs`: still frames (n, 1, H, W) in [0,1]")
     if inputs is None: inputs = torch.randn(n, generator.nz, generator=torch.Generator().manual_seed(seed))
-    elif generator.cond: inputs = to_gan(torch.as_tensor(inputs).float())       # still frames in [0,1]
+    elif generator.cond: inputs = to_gan(resize_frames(torch.as_tensor(inputs).float(), generator.size))   # still frames in [0,1]
     was = generator.training; generator.eval()
     f, m, b = (o.float().cpu() for o in generator.streams(inputs.to(dev)))
     generator.train(was)
@@ -183,7 +187,9 @@ MODELS = {'two_stream': TwoStreamGenerator, 'one_stream': OneStreamGenerator}
 def two_stream_learner(kind:str='two_stream', # 'two_stream', 'one_stream' or 'first_frame'
                        data:str='sbmg', # 'sbmg' or 'moving_mnist'
                        bs:int=64, n_batches:int=500, # batches per epoch
-                       nz:int=100, nf:int=32, T:int=16, size:int=64, device=None, lr:float=1e-4,
+                       nz:int=100, nf:int=32, T:int=16,
+                       size:int=64, # clips generated and criticised at size×size (32: real clips averaged down from 64×64)
+                       device=None, lr:float=1e-4,
                        mask_lam:float=0.1, # mask sparsity λ (two-stream models)
                        ff_lam:float=10., # first-frame L1 λ ('first_frame')
                        lean_penalty:bool=False, # critic activations that make the penalty's double backward cheaper
@@ -191,8 +197,9 @@ def two_stream_learner(kind:str='two_stream', # 'two_stream', 'one_stream' or 'f
     "A fastai WGAN-GP `GANLearner` for 16-frame clips with VGAN's two-stream generator or a baseline"
     if kind not in MODELS: raise ValueError(f"unknown kind {kind!r}: use one of {list(MODELS)}")
     ff = kind == 'first_frame'
-    dls = DataLoaders(ClipsDL(data, n_batches, bs, nz, ff, T, size, device=device),
-                      ClipsDL(data, 1, bs, nz, ff, T, size, split='test', seed=0, device=device))
+    canvas = max(size, 64)                       # small clips: rendered on the usual 64x64 canvas, then averaged down
+    dls = DataLoaders(ClipsDL(data, n_batches, bs, nz, ff, T, canvas, device=device, frame_size=size),
+                      ClipsDL(data, 1, bs, nz, ff, T, canvas, split='test', seed=0, device=device, frame_size=size))
     gen, crit = MODELS[kind](nz, nf, T, size), video_critic(nf, T, size, lean_penalty)
     cbs = [GradientPenalty(10., img_channels=None), ClearFrozenGrads()] + ([MaskSparsity(mask_lam)] if hasattr(gen, 'mask') else [])
     learn = GANLearner.wgan(dls, gen, crit, clip=None, opt_func=partial(Adam, mom=0., sqr_mom=0.9), wd=0., cbs=cbs, **kwargs)
@@ -228,23 +235,24 @@ MODELS['first_frame'] = FirstFrameGenerator
 # %% ../nbs/20_two_stream.ipynb #4b96d850
 @torch.no_grad()
 def _run(generator, inputs, bs:int=250):
+    "The generator's clips in [0,1] on the CPU, every frame resized to 64x64 (bilinear, for a 32x32 generator)"
     dev = next(generator.parameters()).device
     was = generator.training; generator.eval()
-    out = torch.cat([generator(inputs[i:i+bs].to(dev)).float().cpu() for i in range(0, len(inputs), bs)])
+    out = torch.cat([resize_frames(generator(inputs[i:i+bs].to(dev)).float(), 64).cpu() for i in range(0, len(inputs), bs)])
     generator.train(was)
     return decode(out)
 
 def sample_clips(generator, n:int, seed:int=0, bs:int=250):
-    "`n` clips `(n,T,1,H,W)` in [0,1] from a noise-driven `generator` (eval mode, on its device)"
+    "`n` clips `(n,T,1,64,64)` in [0,1] from a noise-driven `generator` (eval mode, on its device; smaller clips resized)"
     return _run(generator, torch.randn(n, generator.nz, generator=torch.Generator().manual_seed(seed)), bs)
 
 def animate_clips(generator, frames, bs:int=250):
-    "Clips `(n,T,1,H,W)` in [0,1] animated by a first-frame `generator` from still `frames` `(n,1,H,W)` in [0,1]"
+    "Clips `(n,T,1,64,64)` in [0,1] animated by a first-frame `generator` from still `frames` `(n,1,64,64)` in [0,1]"
     frames = torch.as_tensor(frames).float()
     if frames.ndim == 3: frames = frames[None]
     if frames.ndim != 4 or frames.shape[1] != 1:
         raise ValueError(f"expected still frames (n, 1, H, W) or one frame (1, H, W) in [0,1], got shape {tuple(frames.shape)}")
-    return _run(generator, to_gan(frames), bs)
+    return _run(generator, to_gan(resize_frames(frames, generator.size)), bs)      # averaged down to the generator's size
 
 @lru_cache(maxsize=2)
 def _eval_chunk(name:str, i:int):
@@ -298,9 +306,19 @@ class VideoSampler:
         if not self.generator.cond: raise ValueError("this generator makes clips from noise: use .sample(n, seed)")
         return animate_clips(self.generator, frames)
 
+# %% ../nbs/20_two_stream.ipynb #3de0de67
+def one_digit_one_axis(clips, # `(B,T,1,64,64)` in [0,1]
+                       judge=None, # default: the shipped judge
+                       reading:dict|None=None, # `judge_clips(clips, judge)`, if already made
+                       per_clip:bool=False):
+    "Share of `clips` the judge reads as one digit moving along one axis (or a boolean per clip)"
+    r = reading or judge_clips(clips, judge)
+    ok = torch.tensor([len(s) == 1 and next(iter(s))[1] in (0, 1) for s in judged_sets(r)])
+    return ok if per_clip else ok.float().mean().item()
+
 # %% ../nbs/20_two_stream.ipynb #e7fd5757
 class VideoTimeBudget(TimeBudget):
-    "`vidgan.wgan.TimeBudget` for video GANs: logs video judge-Fréchet distance (and first-frame error) vs training minutes"
+    "`vidgan.wgan.TimeBudget` for video GANs: logs video judge-Fréchet distance (SBMG: and `one_axis`; first-frame models: their first-frame error)"
     def __init__(self, minutes:float, eval_every:float=60., n_eval:int=1000, data:str='sbmg',
                  judge=None, **kwargs): # default: the shipped judge, on the learner's device
         super().__init__(minutes, eval_every, n_eval, **kwargs)
@@ -312,31 +330,47 @@ class VideoTimeBudget(TimeBudget):
     def evaluate(self) -> dict:
         "Judge-Fréchet distance of generated vs held-out clips (first-frame models animate the held-out first frames)"
         gen = self.learn.model.generator
-        if not gen.cond: return dict(fid=frechet(video_features(sample_clips(gen, self.n_eval), self.judge), self.real))
+        if not gen.cond:
+            fake = sample_clips(gen, self.n_eval)
+            r = judge_clips(fake, self.judge)                                       # one reading for both numbers
+            return dict(fid=frechet(video_features(fake, reading=r), self.real),
+                        **({'one_axis': one_digit_one_axis(fake, reading=r)} if self.data == 'sbmg' else {}))
         fake = animate_clips(gen, self.clips[:, 0])
         return dict(fid=frechet(video_features(fake, self.judge), self.real),
                     first_frame_l1=(fake[:, 0] - self.clips[:, 0]).abs().mean().item())
 
 # %% ../nbs/20_two_stream.ipynb #2b589f5b
+TRAIN_DEFAULTS = dict(bs=64, device=None, bf16=True, eval_every=60., n_eval=1000, epochs=1000, save_every=300.)
+RECIPES = {'gpu': {},
+           'cpu': dict(device='cpu', bf16=False, size=32, nf=32, bs=16, lean_penalty=True, n_batches=100, eval_every=600., n_eval=500)}
+
 def train_two_stream(minutes:float, kind:str='two_stream', data:str='sbmg', out=None,
                      resume:bool|str=False, # True: continue `out` if it exists; or a checkpoint to continue
-                     bs:int=64, device=None, bf16:bool=True, eval_every:float=60., n_eval:int=1000, epochs:int=1000,
-                     judge=None, **kwargs) -> GANLearner:
-    "Train for `minutes` of training time (continuing `resume`), logging judge-Fréchet distance; save to `out`"
+                     recipe:str='gpu', # a preset of the options below (`RECIPES`); explicit arguments win
+                     judge=None, # default: the shipped judge, on the learner's device
+                     **kwargs) -> GANLearner: # `TRAIN_DEFAULTS` (bs, device, bf16, eval_every, n_eval, epochs, save_every) and `two_stream_learner`'s
+    "Train for `minutes` of training time (continuing `resume`), logging judge-Fréchet distance; save to `out`, every `save_every` s too"
+    if recipe not in RECIPES: raise ValueError(f"unknown recipe {recipe!r}: use one of {list(RECIPES)}")
+    kwargs = {**TRAIN_DEFAULTS, **RECIPES[recipe], **kwargs}
+    bs, device, bf16, eval_every, n_eval, epochs, save_every = (kwargs.pop(k) for k in TRAIN_DEFAULTS)
     out = Path(out or f'{kind}-{data}.pth')
     src = out if resume is True else resume
     if src and resume is not True and not Path(src).exists(): raise FileNotFoundError(f"no checkpoint {src} to resume")
     learn = two_stream_learner(kind, data, bs, device=device, **kwargs)
-    budget = VideoTimeBudget(minutes, eval_every, n_eval, data=data, judge=judge)
+    meta = dict(data=data, bs=bs, recipe=recipe, device=device_name(learn.dls.device))
+    budget = VideoTimeBudget(minutes, eval_every, n_eval, data=data, judge=judge,
+                             save=lambda b: save_checkpoint(learn, out, b, **meta), save_every=save_every)
     ck = torch.load(src, map_location='cpu', weights_only=True) if src and Path(src).exists() else None
     if ck:
-        cfg = json.loads(ck['config'])
+        cfg, g = json.loads(ck['config']), learn.model.generator
         if (cfg.get('kind'), cfg.get('data')) != (kind, data):
             raise ValueError(f"{src} holds a {cfg.get('kind')!r} model trained on {cfg.get('data')!r}, not {kind!r} on {data!r}")
+        diff = [k for k in ('nz', 'nf', 'T', 'size') if cfg.get(k, getattr(g, k)) != getattr(g, k)]
+        if diff: raise ValueError(f"{src} holds a model with {', '.join(f'{k}={cfg[k]}' for k in diff)}, not "
+                                  f"{', '.join(f'{k}={getattr(g, k)}' for k in diff)}: resume with its recipe ({cfg.get('recipe', 'gpu')!r}) and sizes")
     continue_from(learn, budget, ck, bf16)
     with learn.no_bar(), learn.no_logging(): learn.fit(epochs, learn.lr, cbs=budget)
-    dev = torch.device(learn.dls.device)
-    save_checkpoint(learn, out, budget, data=data, bs=bs, device=torch.cuda.get_device_name(dev) if dev.type == 'cuda' else str(dev))
+    save_checkpoint(learn, out, budget, **meta)
     return learn
 
 # %% ../nbs/20_two_stream.ipynb #1499b18b

@@ -19,7 +19,7 @@ from fastai.optimizer import Adam
 from fastai.vision.gan import (GANLearner, GANTrainer, FixedGANSwitcher, InvisibleTensor, basic_generator,
                                basic_critic)
 import vidgan
-from .core import atomic_save, check_finite
+from .core import atomic_save, check_finite, resize_frames
 from .bouncing import BouncingDL, render, bouncing_params, _pool
 from .metrics import frechet, frame_features, load_judge, judge_clips
 
@@ -60,7 +60,7 @@ class FramesDL(BouncingDL):
     def make_batch(self, i):
         seed = None if self.seed is None else self.seed + i
         frames, labels = digit_frames(self.bs, self.split, seed, self.device)
-        if self.frame_size != 64: frames = F.adaptive_avg_pool2d(frames, self.frame_size)
+        frames = resize_frames(frames, self.frame_size)
         g = None if seed is None else torch.Generator(self.device).manual_seed(seed)
         z = torch.randn(self.bs, self.nz, device=self.device, generator=g)
         if self.cond: z, frames = torch.cat([z, F.one_hot(labels, N_CLASSES).float()], 1), torch.cat([frames, label_planes(labels, self.frame_size)], 1)
@@ -157,8 +157,7 @@ def sample_frames(generator, n:int, nz:int=100, labels=None, seed:int=0, bs:int=
     was = generator.training; generator.eval()
     out = torch.cat([generator(z[i:i+bs].to(dev))[:, :1].float().cpu() for i in range(0, n, bs)])
     generator.train(was)
-    if out.shape[-1] != 64: out = F.interpolate(out, size=(64, 64), mode='bilinear', align_corners=False)   # 32x32 generators
-    return ((out + 1) / 2).clamp(0, 1)
+    return ((resize_frames(out, 64) + 1) / 2).clamp(0, 1)                    # 32x32 generators: resized to 64x64
 
 def real_frames(n:int=1000):
     "Frame 0 of the first `n` clips of the held-out `sbmg-test` set"
