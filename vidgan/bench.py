@@ -14,9 +14,10 @@ import vidgan
 from .core import device_name
 
 # %% auto #0
-__all__ = ['MODELS', 'SIZES', 'VARIANTS', 'REPORT', 'GPU_REPORT', 'checkpoint_path', 'train_model', 'trained', 'evaluate_model',
-           'data_ms', 'peak_tflops', 'StepTimer', 'FlopCount', 'learner_steps', 'bench_model', 'run_job',
-           'pack_checkpoints', 'unpack_checkpoints', 'train_all', 'gpu_results', 'DataParallel', 'data_parallel']
+__all__ = ['MODELS', 'SIZES', 'VARIANTS', 'CPU_MODELS', 'CPU_VARIANTS', 'REPORT', 'GPU_REPORT', 'checkpoint_path', 'train_model',
+           'trained', 'evaluate_model', 'data_ms', 'peak_tflops', 'StepTimer', 'FlopCount', 'learner_steps',
+           'bench_model', 'cpu_speed', 'run_job', 'pack_checkpoints', 'unpack_checkpoints', 'train_all', 'gpu_results',
+           'DataParallel', 'data_parallel']
 
 # %% ../nbs/90_bench.ipynb #0199b949
 MODELS = ('wgan', 'two_stream', 'convlstm', 'tganc')    # one job each: the chapter's model and GPU recipe
@@ -202,6 +203,73 @@ def bench_model(model:str, device='cuda', size:str='gpu', iters:int|None=None) -
     for r in ok: r['speedup'] = base / r['ms'] if base else None
     best = min(ok, key=lambda r: r['ms'])['variant'] if ok else None
     return dict(device=device_name(dev), peak_tflops=peak, iters=iters, rows=rows, best=best)
+
+# %% ../nbs/90_bench.ipynb #d817ea41
+from functools import partial
+def _cpu_learner(model:str, n_batches:int):
+    "A fresh Learner of `model`'s chapter CPU recipe, with the networks `torch.compile` may take"
+    if model == 'wgan':
+        from vidgan.wgan import wgan_learner, RECIPES
+        r = RECIPES['cpu']
+        return wgan_learner('gp', True, r['bs'], n_batches, device='cpu', **{k: r[k] for k in ('nf', 'size', 'aux', 'n_crit', 'lr', 'mom')}), ['generator']
+    if model == 'two_stream':
+        from vidgan.two_stream import two_stream_learner, RECIPES
+        r = RECIPES['cpu']
+        return two_stream_learner('two_stream', 'sbmg', r['bs'], n_batches, nf=r['nf'], size=r['size'], device='cpu',
+                                  lean_penalty=r['lean_penalty']), ['generator']
+    if model == 'tganc':
+        from vidgan.tganc import tganc_learner, RECIPES, TGANConfig
+        r = RECIPES['cpu']
+        cfg = {k: v for k, v in r.items() if k in TGANConfig.__dataclass_fields__}
+        return tganc_learner('sbmg', 'C', r['bs'], n_batches, 'cpu', **cfg), ['generator', 'video_discriminator.trunk', 'frame_discriminator.trunk']
+    if model == 'convlstm':
+        from vidgan.convlstm import predictor_learner, RECIPES, ConvLSTM, ConvLSTMConfig
+        r = RECIPES['cpu']
+        m = ConvLSTM(ConvLSTMConfig(**r['cfg']))
+        return predictor_learner(m, r['bs'], n_batches, r['lr'], device='cpu'), [f'cells.{i}' for i in range(len(m.cells))]
+    if model == 'caption_unet':
+        from vidgan.caption_unet import caption_unet_learner, CaptionUNet, CaptionUNetConfig, PLANS, WORDS
+        r = PLANS['mse']
+        return caption_unet_learner(CaptionUNet(CaptionUNetConfig(words=WORDS['sbmg'])), 'sbmg', r['bs'], n_batches, device='cpu'), ['']
+    raise ValueError(f"unknown model {model!r}: use one of {CPU_MODELS}")
+
+CPU_MODELS = ('wgan', 'two_stream', 'tganc', 'convlstm', 'caption_unet')
+CPU_VARIANTS = ('fp32', 'threads', 'cl', 'compile')
+
+class _BatchClock(Callback):
+    "Time `n` training batches after `warmup` ones, then stop the fit"
+    order = 100
+    def __init__(self, warmup:int, n:int): self.warmup, self.n, self.i = warmup, n, 0
+    def after_batch(self):
+        if not self.training: return
+        self.i += 1
+        if self.i == self.warmup: self.t0 = time.perf_counter()
+        if self.i == self.warmup + self.n: self.seconds = time.perf_counter() - self.t0; raise CancelFitException()
+
+def cpu_speed(model:str, # one of `CPU_MODELS`
+              variants=CPU_VARIANTS, n:int=6, warmup:int=3, threads:int=2,
+              make=None) -> list: # `make(n_batches)` -> (Learner, names of submodules to compile), instead of the recipe's
+    "Seconds per training batch of `model`'s CPU recipe in each variant, and its speed-up over the first (one thread each but 'threads')"
+    bad = [v for v in variants if v not in CPU_VARIANTS]
+    if bad: raise ValueError(f"unknown variant {bad[0]!r}: use one of {CPU_VARIANTS}")
+    old, rows = torch.get_num_threads(), []
+    for v in variants:
+        torch.manual_seed(0)
+        try:
+            torch.set_num_threads(threads if v == 'threads' else 1)
+            learn, names = (make or partial(_cpu_learner, model))(warmup + n + 1)
+            if v == 'cl': _channels_last(learn.model)
+            if v == 'compile':
+                for k in names: learn.model.get_submodule(k).compile()
+            clock = _BatchClock(warmup, n)
+            with learn.no_bar(), learn.no_logging(): learn.fit(1, learn.lr, cbs=clock)
+            rows.append(dict(model=model, variant=v, s_per_batch=clock.seconds / n))
+        except Exception as e: rows.append(dict(model=model, variant=v, error=_error(e)[-300:]))
+        finally: torch.set_num_threads(old)
+    ref = rows[0].get('s_per_batch')
+    for r in rows:
+        if ref and 's_per_batch' in r: r['speedup'] = ref / r['s_per_batch']
+    return rows
 
 # %% ../nbs/90_bench.ipynb #6e527f70
 def _error(e) -> str: return ''.join(traceback.format_exception_only(type(e), e)).strip()[-2000:]

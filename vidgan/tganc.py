@@ -28,9 +28,9 @@ from .metrics import caption_set, caption_fidelity, video_features, frechet, loa
 __all__ = ['VARIANTS', 'TRAIN_DEFAULTS', 'RECIPES', 'check_captions', 'CaptionEncoder', 'ConditioningAugmentation',
            'kl_to_standard_normal', 'VideoGenerator', 'frame_differences', 'CaptionHead', 'CaptionDiscriminator',
            'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator', 'matching_aware_loss', 'generator_loss',
-           'mismatched_captions', 'flip_motion', 'all_captions', 'temporal_coherence_loss', 'TGANConfig', 'TGANsC',
-           'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner', 'TGANsCGenerator', 'generator_path',
-           'evaluate_tganc', 'TGANBudget', 'save_tganc', 'train_tganc']
+           'mismatched_captions', 'flip_motion', 'all_captions', 'temporal_coherence_loss', 'word_targets', 'WordHead',
+           'word_loss', 'TGANConfig', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner',
+           'TGANsCGenerator', 'generator_path', 'evaluate_tganc', 'TGANBudget', 'save_tganc', 'train_tganc']
 
 # %% ../nbs/40_tganc.ipynb #95716282
 def _bad(msg): return ValueError(f"{msg}; the vocabulary is {VOCAB[1:]}, e.g. {EXAMPLE!r}")
@@ -223,6 +223,23 @@ def temporal_coherence_loss(fake, real=None):
     change = frame_differences(fake).pow(2).mean()
     return change if real is None else F.relu(change - frame_differences(real).pow(2).mean())
 
+# %% ../nbs/40_tganc.ipynb #c81debfb
+def word_targets(tokens):
+    "Caption token ids `(B,L)` -> the vocabulary words each caption has, `(B,len(VOCAB))` of 0/1 (padding never counts)"
+    tokens = tokens.as_subclass(torch.Tensor)
+    t = torch.zeros(len(tokens), len(VOCAB), device=tokens.device).scatter_(1, tokens, 1.)
+    t[:, 0] = 0
+    return t
+
+class WordHead(nn.Module):
+    "An auxiliary classifier on a discriminator's visual features `(N,C,...)`: one logit per vocabulary word `(N,len(VOCAB))`"
+    def __init__(self, n_feat:int): super().__init__(); self.fc = nn.Linear(n_feat, len(VOCAB))
+    def forward(self, h): return self.fc(h.flatten(1))
+
+def word_loss(logits, tokens):
+    "Binary cross-entropy of a `WordHead`'s logits against the words of the captions `tokens` (the padding word left out)"
+    return F.binary_cross_entropy_with_logits(logits[:, 1:].float(), word_targets(tokens)[:, 1:])
+
 # %% ../nbs/40_tganc.ipynb #182d1ea3
 VARIANTS = ('C', 'A', 'none')
 
@@ -244,6 +261,7 @@ class TGANConfig:
                                # 'motion': half of them the clip's own caption with one motion swapped, half from 'all'
     size:int = 64              # frames generated and judged at 64x64, or 32x32 (upsampled to 64x64 for users and the judge)
     g_captions:str = 'seen'    # captions the generator is trained on: the batch's ('seen'), or for half the batch any caption ('all')
+    aux:float = 0.             # weight of the word classifier on the video discriminator (`WordHead`); 0: none, as in the paper
     def __post_init__(self):
         for k, ok in (('data', ('sbmg', 'tbmg')), ('variant', VARIANTS), ('negatives', ('seen', 'all', 'motion')),
                       ('size', (64, 32)), ('g_captions', ('seen', 'all'))):
@@ -262,6 +280,7 @@ class TGANsC(nn.Module):
         self.video_discriminator = VideoDiscriminator(cfg.n_sent, cfg.ndf, cfg.size)
         self.frame_discriminator = FrameDiscriminator(cfg.n_sent, cfg.ndf, cfg.size)
         self.motion_discriminator = MotionDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if cfg.variant == 'A' else None
+        if cfg.aux: self.video_discriminator.words = WordHead(8 * cfg.ndf * (cfg.size // 16) ** 2)
 
     def discriminators(self) -> dict:
         "The discriminators this variant trains, by name"
@@ -275,19 +294,23 @@ class TGANsC(nn.Module):
         if z is None: z = torch.randn(len(s), self.cfg.nz, device=s.device)
         return self.generator(z, c), s, mu, logvar
 
-    def d_loss(self, real, fake, s, s_wrong, s_fake=None) -> dict:
-        "Matching-aware loss of each discriminator on (real, s), (real, ŝ), (fake, s) (or (fake, `s_fake`): its own captions)"
+    def d_loss(self, real, fake, s, s_wrong, s_fake=None, tokens=None) -> dict:
+        "Matching-aware loss of each discriminator on (real, s), (real, ŝ), (fake, s) (or (fake, `s_fake`): its own captions); with `aux`, the word loss of the real clips' captions `tokens`"
         real, fake, out = resize_frames(_plain(real), self.cfg.size), _plain(fake), {}
         s_fake = s if s_fake is None else s_fake
         for k, d in self.discriminators().items():
             h_real, h_fake = d.features(real), d.features(fake)
             out[k] = matching_aware_loss(d.head(h_real, s), d.head(h_real, s_wrong), d.head(h_fake, s_fake))
+            if k == 'video' and self.cfg.aux and tokens is not None: out['words'] = self.cfg.aux * word_loss(d.words(h_real), tokens)
         return out
 
-    def g_loss(self, fake, real, s, mu=None, logvar=None) -> dict:
-        "The generator's loss terms: adversarial against each discriminator, coherence (TGANs-C-C), KL"
-        fake, real, s = _plain(fake), resize_frames(_plain(real), self.cfg.size), s.detach()
-        out = {k: generator_loss(d(fake, s)) for k, d in self.discriminators().items()}
+    def g_loss(self, fake, real, s, mu=None, logvar=None, tokens=None) -> dict:
+        "The generator's loss terms: adversarial against each discriminator, coherence (TGANs-C-C), KL; with `aux`, the word loss of its captions `tokens`"
+        fake, real, s, out = _plain(fake), resize_frames(_plain(real), self.cfg.size), s.detach(), {}
+        for k, d in self.discriminators().items():
+            h = d.features(fake)
+            out[k] = generator_loss(d.head(h, s))
+            if k == 'video' and self.cfg.aux and tokens is not None: out['words'] = self.cfg.aux * word_loss(d.words(h), tokens)
         if self.cfg.variant == 'C': out['coherence'] = self.cfg.lam_c * temporal_coherence_loss(fake, real)
         if self.cfg.ca and mu is not None: out['kl'] = self.cfg.lam_kl * kl_to_standard_normal(mu, logvar)
         return out
@@ -295,10 +318,10 @@ class TGANsC(nn.Module):
 # %% ../nbs/40_tganc.ipynb #513db28e
 class TGANLoss:
     "The generator's loss for fastai: the sum of `TGANsC.g_loss`'s terms (kept in `.terms`)"
-    def __init__(self, model:TGANsC): self.model = model
+    def __init__(self, model:TGANsC): self.model, self.tokens = model, None   # `TGANTrainer` sets the batch's captions
     def __call__(self, pred, real):
         fake, s, mu, logvar = pred
-        self.terms = self.model.g_loss(fake, real, s, mu, logvar)
+        self.terms = self.model.g_loss(fake, real, s, mu, logvar, self.tokens)
         return sum(self.terms.values())
 
 def _trainable(mods, on:bool):
@@ -324,11 +347,12 @@ class TGANTrainer(Callback):
     def before_batch(self):
         "With `g_captions='all'`, the generator gets any caption of the template for half the batch (no clip of it is shown)"
         self.real_tokens, self.swapped = _plain(self.xb[0]), False
-        if not self.training or self.learn.model.cfg.g_captions != 'all': return
-        tok = self.real_tokens
-        drawn = self.every_caption[torch.randint(len(self.every_caption), (len(tok),), device=tok.device)]
-        self.learn.xb = (torch.where(torch.rand(len(tok), 1, device=tok.device) < 0.5, drawn, tok),)
-        self.swapped = True
+        if self.training and self.learn.model.cfg.g_captions == 'all':
+            tok = self.real_tokens
+            drawn = self.every_caption[torch.randint(len(self.every_caption), (len(tok),), device=tok.device)]
+            self.learn.xb = (torch.where(torch.rand(len(tok), 1, device=tok.device) < 0.5, drawn, tok),)
+            self.swapped = True
+        self.learn.loss_func.tokens = _plain(self.learn.xb[0])    # the captions the generator is asked, for its word loss
     def wrong_captions(self, tokens):
         "Mismatched captions for the real clips; with `negatives='motion'`, half are their own with one motion swapped"
         wrong = mismatched_captions(tokens, pool=self.pool)
@@ -339,7 +363,8 @@ class TGANTrainer(Callback):
         m, (fake, s, _, _) = self.learn.model, self.pred
         _trainable(m.discriminators().values(), True)
         s_real = m.encoder(self.real_tokens) if self.swapped else s
-        terms = m.d_loss(self.yb[0], fake.detach(), s_real, m.encoder(self.wrong_captions(self.real_tokens)), s_fake=s)
+        terms = m.d_loss(self.yb[0], fake.detach(), s_real, m.encoder(self.wrong_captions(self.real_tokens)), s_fake=s,
+                         tokens=self.real_tokens)
         loss = sum(terms.values())
         with torch.autocast(fake.device.type, enabled=False): loss.backward()
         self.opt_d.step(); self.opt_d.zero_grad()

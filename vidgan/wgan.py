@@ -25,9 +25,10 @@ from .metrics import frechet, frame_features, load_judge, judge_clips
 
 # %% auto #0
 __all__ = ['N_CLASSES', 'TRAIN_DEFAULTS', 'RECIPES', 'digit_frames', 'label_planes', 'TensorFrame', 'FramesDL', 'Plain',
-           'FrameGenerator', 'frame_critic', 'gradient_penalty', 'GradientPenalty', 'ClearFrozenGrads', 'wgan_learner',
-           'wasserstein_estimate', 'sample_frames', 'real_frames', 'judged_digit_accuracy', 'TimeBudget', 'opt_state',
-           'load_opt_state', 'continue_from', 'save_wgan', 'train_wgan', 'WGANSampler']
+           'FrameGenerator', 'frame_critic', 'gradient_penalty', 'GradientPenalty', 'ClearFrozenGrads', 'ClassCritic',
+           'AuxClassifier', 'wgan_learner', 'wasserstein_estimate', 'sample_frames', 'real_frames',
+           'judged_digit_accuracy', 'TimeBudget', 'opt_state', 'load_opt_state', 'continue_from', 'save_wgan',
+           'train_wgan', 'WGANSampler']
 
 # %% ../nbs/10_wgan_gp.ipynb #45cabb53
 def digit_frames(n:int, split:str='train', seed:int|None=None, device='cpu'):
@@ -120,22 +121,56 @@ class ClearFrozenGrads(Callback):
         for p in self.learn.model.parameters():
             if not p.requires_grad: p.grad = None
 
+# %% ../nbs/10_wgan_gp.ipynb #7a9c3a2d
+class ClassCritic(nn.Module):
+    "The DCGAN critic with AC-GAN's class head: frame `(n,C,size,size)` (channel 0 only is read) -> score `(n,)`; class logits `(n,10)` in `.logits`"
+    def __init__(self, nf:int=64, size:int=64):
+        super().__init__()
+        layers = list(basic_critic(size, 1, n_features=nf, norm_type=None, act_cls=partial(nn.LeakyReLU, negative_slope=0.2)))
+        self.trunk, self.score = nn.Sequential(*layers[:-2]), layers[-2]          # fastai's last layers: a 4x4 conv, Flatten
+        self.classes = nn.Conv2d(self.score.in_channels, N_CLASSES, 4)
+    def forward(self, x):
+        h = self.trunk(x.as_subclass(torch.Tensor)[:, :1])                     # the image only: the label must be *read*
+        self.logits = self.classes(h).flatten(1)
+        return self.score(h).flatten()
+
+class AuxClassifier(Callback):
+    "AC-GAN's losses for a `ClassCritic`: its class head on the real frames' labels (critic steps), on the fakes' asked labels (generator steps)"
+    run_after = GANTrainer
+    def __init__(self, w_critic:float=1., w_gen:float=1.): store_attr()
+    def before_fit(self): self.hook = self.learn.model.critic.register_forward_hook(self._keep)
+    def before_batch(self): self.logits = None
+    def _keep(self, module, inp, out):
+        if self.logits is None: self.logits = module.logits                   # the first critic call of the batch
+    def after_loss(self):
+        if not self.training or self.logits is None: return
+        gen, x = self.learn.gan_trainer.gen_mode, self.learn.xb[0].as_subclass(torch.Tensor)
+        labels = x[:, -N_CLASSES:].argmax(1) if gen else x[:, 1:, 0, 0].argmax(1)   # the noise's one-hot; the frames' planes
+        self.ce = F.cross_entropy(self.logits.float(), labels)
+        self.learn.loss_grad = self.learn.loss_grad + (self.w_gen if gen else self.w_critic) * self.ce
+    def after_fit(self): self.hook.remove()
+
 # %% ../nbs/10_wgan_gp.ipynb #a8513cba
 def wgan_learner(kind:str='gp', # 'gp' (gradient penalty) or 'clip' (fastai's weight clipping)
                  cond:bool=False, # class-conditional
                  bs:int=64, n_batches:int=500, # batches per epoch
                  nz:int=100, nf:int=64, device=None, lr:float|None=None,
                  size:int=64, # frames generated and judged at 64x64, or at 32x32 (resized to 64x64 when sampled)
+                 aux:bool=False, # class-conditional through AC-GAN's classifier (`ClassCritic`, `AuxClassifier`) instead of label planes
+                 n_crit:int=5, # critic steps per generator step
+                 mom:float=0., # Adam's β₁ (the penalty model's; β₂ is 0.9)
                  **kwargs) -> GANLearner:
     "A fastai `GANLearner` for digit frames, with WGAN-GP or weight clipping"
     if kind not in ('gp', 'clip'): raise ValueError(f"unknown kind {kind!r}: use 'gp' (gradient penalty) or 'clip' (weight clipping)")
     dls = DataLoaders(FramesDL(n_batches, bs, nz, cond, device=device, frame_size=size),
                       FramesDL(1, bs, nz, cond, split='test', seed=0, device=device, frame_size=size))
-    gen, crit = FrameGenerator(nz, nf, cond, size), frame_critic(nf, cond, size)
+    if aux and not cond: raise ValueError("aux=True is for the class-conditional model: pass cond=True too")
+    gen, crit = FrameGenerator(nz, nf, cond, size), (ClassCritic(nf, size) if aux else frame_critic(nf, cond, size))
+    cbs, switcher = [ClearFrozenGrads(), *([AuxClassifier()] if aux else [])], FixedGANSwitcher(n_crit=n_crit, n_gen=1)
     if kind == 'gp':
-        learn = GANLearner.wgan(dls, gen, crit, clip=None, opt_func=partial(Adam, mom=0., sqr_mom=0.9), wd=0.,
-                                cbs=[GradientPenalty(10., img_channels=1), ClearFrozenGrads()], **kwargs)
-    else: learn = GANLearner.wgan(dls, gen, crit, opt_func=partial(Adam, mom=0.), wd=0., cbs=ClearFrozenGrads(), **kwargs)
+        learn = GANLearner.wgan(dls, gen, crit, switcher, clip=None, opt_func=partial(Adam, mom=mom, sqr_mom=0.9), wd=0.,
+                                cbs=[GradientPenalty(10., img_channels=1), *cbs], **kwargs)
+    else: learn = GANLearner.wgan(dls, gen, crit, switcher, opt_func=partial(Adam, mom=0.), wd=0., cbs=cbs, **kwargs)
     learn.lr = lr or (1e-4 if kind == 'gp' else 2e-4)
     return learn
 
@@ -237,25 +272,28 @@ def save_wgan(learn, fn, budget:TimeBudget|None=None, **meta):
     "Save generator, critic, optimiser state, config and log (atomically)"
     g = learn.model.generator
     atomic_save({'model': learn.model.state_dict(), 'opt': opt_state(learn.opt),
-                'config': json.dumps({**dict(nz=g.nz, nf=g.nf, cond=g.cond, size=g.size, vidgan=vidgan.__version__), **meta}),
+                'config': json.dumps({**dict(nz=g.nz, nf=g.nf, cond=g.cond, size=g.size, aux=isinstance(learn.model.critic, ClassCritic),
+                                     vidgan=vidgan.__version__), **meta}),
                 'log': json.dumps(budget.log if budget else []), 'elapsed': budget.elapsed if budget else 0.}, fn)
 
 TRAIN_DEFAULTS = dict(bs=64, device=None, bf16=True, eval_every=60., n_eval=1000, epochs=1000, save_every=300.)
 RECIPES = {'gpu': {},
-           'cpu': dict(bs=64, device='cpu', bf16=False, size=32, nf=32, n_batches=100, eval_every=600.)}
+           'cpu': dict(bs=64, device='cpu', bf16=False, size=32, nf=32, n_batches=100, eval_every=600.,
+                       aux=True, n_crit=2, lr=2e-4, mom=0.5)}        # see "Trained on a CPU"; `cond=True` needed for `aux`
 
 def train_wgan(minutes:float, kind:str='gp', cond:bool=False, out='wgan.pth', resume=None,
                recipe:str='gpu', # a preset of the options below (`RECIPES`); explicit arguments win
                **kwargs) -> GANLearner: # `TRAIN_DEFAULTS` (bs, device, bf16, eval_every, n_eval, epochs, save_every) and `wgan_learner`'s
     "Train a frame WGAN for `minutes` (continuing `resume`), logging frame judge-FID; save to `out` every `save_every` seconds"
     if recipe not in RECIPES: raise ValueError(f"unknown recipe {recipe!r}: use one of {list(RECIPES)}")
-    kwargs = {**TRAIN_DEFAULTS, **RECIPES[recipe], **kwargs}
+    kwargs = {**TRAIN_DEFAULTS, **RECIPES[recipe], **({} if cond else dict(aux=False)), **kwargs}   # no classifier without labels
     bs, device, bf16, eval_every, n_eval, epochs, save_every = (kwargs.pop(k) for k in TRAIN_DEFAULTS)
     learn = wgan_learner(kind, cond, bs, device=device, **kwargs)
-    budget = TimeBudget(minutes, eval_every, n_eval, save=lambda b: save_wgan(learn, out, b, kind=kind, recipe=recipe), save_every=save_every)
+    opts = dict(kwargs, bs=bs)                                       # the learner's options, saved with the log
+    budget = TimeBudget(minutes, eval_every, n_eval, save=lambda b: save_wgan(learn, out, b, kind=kind, recipe=recipe, options=opts), save_every=save_every)
     continue_from(learn, budget, torch.load(resume, map_location='cpu', weights_only=True) if resume else None, bf16)
     learn.fit(epochs, learn.lr, cbs=budget)
-    save_wgan(learn, out, budget, kind=kind, recipe=recipe)
+    save_wgan(learn, out, budget, kind=kind, recipe=recipe, options=opts)
     return learn
 
 # %% ../nbs/10_wgan_gp.ipynb #b822ea29
@@ -272,6 +310,12 @@ class WGANSampler:
         except RuntimeError as e:
             raise RuntimeError(f"{fn} does not match a FrameGenerator(nz={cfg['nz']}, nf={cfg['nf']}, cond={cfg['cond']}, size={cfg.get('size', 64)}): {e}") from e
         return cls(g.to(device))
+    def save(self, fn, **info):
+        "Save the generator alone, in fp16, with its config and `info` (how it was trained): the file to ship, loadable by `load`"
+        g = self.generator
+        sd = {f'generator.{k}': (v.half() if v.is_floating_point() else v) for k, v in g.state_dict().items()}
+        cfg = dict(nz=g.nz, nf=g.nf, cond=g.cond, size=g.size, vidgan=vidgan.__version__, kind='gp', **info)
+        return atomic_save({'model': sd, 'config': json.dumps(cfg)}, fn)
     def sample(self, n:int=16, seed:int=0, labels=None):
         if self.generator.cond and labels is None: labels = torch.arange(n) % N_CLASSES
         if labels is not None and not self.generator.cond: raise ValueError("this generator is not conditional: sample without labels")
