@@ -5,6 +5,7 @@
 # %% ../nbs/90_bench.ipynb #c3fbc6f3
 from __future__ import annotations
 import datetime, io, json, os, signal, statistics, subprocess, sys, tarfile, time, traceback
+from functools import partial
 from pathlib import Path
 import torch, torch.distributed as dist
 import matplotlib.pyplot as plt
@@ -205,7 +206,6 @@ def bench_model(model:str, device='cuda', size:str='gpu', iters:int|None=None) -
     return dict(device=device_name(dev), peak_tflops=peak, iters=iters, rows=rows, best=best)
 
 # %% ../nbs/90_bench.ipynb #d817ea41
-from functools import partial
 def _cpu_learner(model:str, n_batches:int):
     "A fresh Learner of `model`'s chapter CPU recipe, with the networks `torch.compile` may take"
     if model == 'wgan':
@@ -237,7 +237,7 @@ CPU_MODELS = ('wgan', 'two_stream', 'tganc', 'convlstm', 'caption_unet')
 CPU_VARIANTS = ('fp32', 'threads', 'cl', 'compile')
 
 class _BatchClock(Callback):
-    "Time `n` training batches after `warmup` ones, then stop the fit"
+    "Wall time of `n` training batches after `warmup` ones, then stop the fit; unlike `StepTimer`, it counts the data made between batches"
     order = 100
     def __init__(self, warmup:int, n:int): self.warmup, self.n, self.i = warmup, n, 0
     def after_batch(self):

@@ -310,11 +310,11 @@ class WGANSampler:
         except RuntimeError as e:
             raise RuntimeError(f"{fn} does not match a FrameGenerator(nz={cfg['nz']}, nf={cfg['nf']}, cond={cfg['cond']}, size={cfg.get('size', 64)}): {e}") from e
         return cls(g.to(device))
-    def save(self, fn, **info):
-        "Save the generator alone, in fp16, with its config and `info` (how it was trained): the file to ship, loadable by `load`"
+    def save(self, fn, kind:str='gp', **info):
+        "Save the generator alone, in fp16, with its config, the `kind` it was trained with and `info` (how): the file to ship"
         g = self.generator
         sd = {f'generator.{k}': (v.half() if v.is_floating_point() else v) for k, v in g.state_dict().items()}
-        cfg = dict(nz=g.nz, nf=g.nf, cond=g.cond, size=g.size, vidgan=vidgan.__version__, kind='gp', **info)
+        cfg = dict(nz=g.nz, nf=g.nf, cond=g.cond, size=g.size, vidgan=vidgan.__version__, kind=kind, **info)
         return atomic_save({'model': sd, 'config': json.dumps(cfg)}, fn)
     def sample(self, n:int=16, seed:int=0, labels=None):
         if self.generator.cond and labels is None: labels = torch.arange(n) % N_CLASSES
