@@ -18,6 +18,7 @@ from fastai.callback.core import Callback, CancelFitException
 from fastai.data.core import DataLoaders
 from fastai.learner import Learner, ValueMetric
 from fastai.optimizer import Adam
+from fastai.vision.gan import basic_generator
 import vidgan
 from .core import TensorVideo, show_videos, decode, atomic_save, device_name, resize_frames
 from .wgan import opt_state, load_opt_state, TimeBudget
@@ -25,12 +26,13 @@ from .bouncing import VOCAB, EXAMPLE, MAX_LEN, BouncingDL, sbmg, tbmg, caption, 
 from .metrics import caption_set, caption_fidelity, video_features, frechet, load_judge
 
 # %% auto #0
-__all__ = ['VARIANTS', 'TRAIN_DEFAULTS', 'RECIPES', 'check_captions', 'CaptionEncoder', 'ConditioningAugmentation',
-           'kl_to_standard_normal', 'VideoGenerator', 'frame_differences', 'CaptionHead', 'CaptionDiscriminator',
-           'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator', 'matching_aware_loss', 'generator_loss',
-           'mismatched_captions', 'flip_motion', 'all_captions', 'temporal_coherence_loss', 'word_targets', 'WordHead',
-           'word_loss', 'TGANConfig', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner',
-           'TGANsCGenerator', 'generator_path', 'evaluate_tganc', 'TGANBudget', 'save_tganc', 'train_tganc']
+__all__ = ['GENERATORS', 'DIGIT_WORDS', 'VARIANTS', 'TRAIN_DEFAULTS', 'RECIPES', 'check_captions', 'CaptionEncoder',
+           'ConditioningAugmentation', 'kl_to_standard_normal', 'VideoGenerator', 'SpriteGenerator', 'make_generator',
+           'frame_differences', 'CaptionHead', 'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator',
+           'MotionDiscriminator', 'matching_aware_loss', 'generator_loss', 'mismatched_captions', 'flip_motion',
+           'all_captions', 'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss', 'TGANConfig', 'TGANsC',
+           'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner', 'TGANsCGenerator', 'generator_path',
+           'evaluate_tganc', 'TGANBudget', 'save_tganc', 'train_tganc']
 
 # %% ../nbs/40_tganc.ipynb #95716282
 def _bad(msg): return ValueError(f"{msg}; the vocabulary is {VOCAB[1:]}, e.g. {EXAMPLE!r}")
@@ -109,6 +111,34 @@ class VideoGenerator(nn.Module):
         x = torch.cat([z, c], 1)[:, :, None, None, None]           # (B, nz + n_cond, 1, 1, 1)
         return self.net(x).transpose(1, 2)                         # (B, C, T, H, W) -> (B, T, C, H, W)
 
+
+# %% ../nbs/40_tganc.ipynb #0337ed04
+class SpriteGenerator(nn.Module):
+    "Noise `z` ‖ condition `c` -> clips `(B,16,1,size,size)` in [-1,1]: one glyph (a 2D DCGAN) moved along a path (an MLP)"
+    def __init__(self, nz:int=100, n_cond:int=64, nf:int=32, size:int=64, T:int=16,
+                 glyph:int|None=None): # the glyph's side (default: half the frame's, room for a 28/64 digit)
+        super().__init__()
+        self.T, self.size, self.glyph_size = T, size, glyph or size // 2
+        self.glyph = basic_generator(self.glyph_size, 1, in_sz=nz + n_cond, n_features=nf)    # (B,1,g,g) in [-1,1]
+        self.path = nn.Sequential(nn.Linear(nz + n_cond, 256), nn.ReLU(True), nn.Linear(256, 2 * T), nn.Tanh())
+    def paths(self, z, c):
+        "The glyph's centre in each frame `(B,T,2)`, (x, y) in the frame's [-1,1] coordinates, where the glyph fits"
+        return self.path(torch.cat([z, c], 1)).view(len(z), self.T, 2) * (1 - self.glyph_size / self.size)
+    def forward(self, z, c):
+        ink = (self.glyph(torch.cat([z, c], 1)) + 1) / 2                                 # (B,1,g,g), 0: empty
+        p, s = self.paths(z, c).flatten(0, 1), self.size / self.glyph_size               # (B*T,2); frame -> glyph scale
+        theta = torch.zeros(len(p), 2, 3, device=p.device, dtype=p.dtype)
+        theta[:, 0, 0] = theta[:, 1, 1] = s
+        theta[:, :, 2] = -s * p                                                          # glyph point = s·(frame point − centre)
+        grid = F.affine_grid(theta, (len(p), 1, self.size, self.size), align_corners=False)
+        frames = F.grid_sample(ink.repeat_interleave(self.T, 0), grid.to(ink.dtype), align_corners=False)   # 0 outside
+        return (frames * 2 - 1).view(len(z), self.T, 1, self.size, self.size)
+
+GENERATORS = {'3d': VideoGenerator, 'sprite': SpriteGenerator}
+
+def make_generator(cfg):
+    "The generator a `TGANConfig` asks for"
+    return GENERATORS[cfg.generator](cfg.nz, cfg.n_cond, cfg.ngf, cfg.size)
 
 # %% ../nbs/40_tganc.ipynb #8d210721
 def _down(ni, nf, nd, bn=True, **kw):
@@ -236,9 +266,12 @@ class WordHead(nn.Module):
     def __init__(self, n_feat:int): super().__init__(); self.fc = nn.Linear(n_feat, len(VOCAB))
     def forward(self, h): return self.fc(h.flatten(1))
 
-def word_loss(logits, tokens):
-    "Binary cross-entropy of a `WordHead`'s logits against the words of the captions `tokens` (the padding word left out)"
-    return F.binary_cross_entropy_with_logits(logits[:, 1:].float(), word_targets(tokens)[:, 1:])
+def word_loss(logits, tokens, words=None):
+    "Binary cross-entropy of a `WordHead`'s logits against the words of the captions `tokens`, over the vocabulary ids `words` (default: all but the padding)"
+    keep = slice(1, None) if words is None else torch.as_tensor(words, device=logits.device)
+    return F.binary_cross_entropy_with_logits(logits[:, keep].float(), word_targets(tokens)[:, keep])
+
+DIGIT_WORDS = [VOCAB.index(str(d)) for d in range(10)]    # what one frame can show: which digit, not how it moves
 
 # %% ../nbs/40_tganc.ipynb #182d1ea3
 VARIANTS = ('C', 'A', 'none')
@@ -262,9 +295,11 @@ class TGANConfig:
     size:int = 64              # frames generated and judged at 64x64, or 32x32 (upsampled to 64x64 for users and the judge)
     g_captions:str = 'seen'    # captions the generator is trained on: the batch's ('seen'), or for half the batch any caption ('all')
     aux:float = 0.             # weight of the word classifier on the video discriminator (`WordHead`); 0: none, as in the paper
+    aux_frames:bool = False    # with `aux`: a digit classifier on the frame discriminator too (each frame, the digit words only)
+    generator:str = '3d'       # '3d': the paper's `VideoGenerator`; 'sprite': `SpriteGenerator`, one glyph moved along a path
     def __post_init__(self):
         for k, ok in (('data', ('sbmg', 'tbmg')), ('variant', VARIANTS), ('negatives', ('seen', 'all', 'motion')),
-                      ('size', (64, 32)), ('g_captions', ('seen', 'all'))):
+                      ('size', (64, 32)), ('g_captions', ('seen', 'all')), ('generator', tuple(GENERATORS))):
             if getattr(self, k) not in ok: raise ValueError(f"unknown {k} {getattr(self, k)!r}: use one of {ok}")
 
 def _plain(x): return x.as_subclass(torch.Tensor)
@@ -276,11 +311,12 @@ class TGANsC(nn.Module):
         self.cfg = cfg = cfg or TGANConfig(**kwargs)
         self.encoder = CaptionEncoder(cfg.n_emb, cfg.n_sent)
         self.condition = ConditioningAugmentation(cfg.n_sent, cfg.n_cond, cfg.ca)
-        self.generator = VideoGenerator(cfg.nz, cfg.n_cond, cfg.ngf, cfg.size)
+        self.generator = make_generator(cfg)
         self.video_discriminator = VideoDiscriminator(cfg.n_sent, cfg.ndf, cfg.size)
         self.frame_discriminator = FrameDiscriminator(cfg.n_sent, cfg.ndf, cfg.size)
         self.motion_discriminator = MotionDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if cfg.variant == 'A' else None
         if cfg.aux: self.video_discriminator.words = WordHead(8 * cfg.ndf * (cfg.size // 16) ** 2)
+        if cfg.aux and cfg.aux_frames: self.frame_discriminator.words = WordHead(8 * cfg.ndf * (cfg.size // 16) ** 2)
 
     def discriminators(self) -> dict:
         "The discriminators this variant trains, by name"
@@ -301,8 +337,15 @@ class TGANsC(nn.Module):
         for k, d in self.discriminators().items():
             h_real, h_fake = d.features(real), d.features(fake)
             out[k] = matching_aware_loss(d.head(h_real, s), d.head(h_real, s_wrong), d.head(h_fake, s_fake))
-            if k == 'video' and self.cfg.aux and tokens is not None: out['words'] = self.cfg.aux * word_loss(d.words(h_real), tokens)
+            self._words(out, k, d, h_real, tokens)
         return out
+
+    def _words(self, out, k, d, h, tokens):
+        "Add discriminator `d`'s word loss on features `h` (one row per clip, or per frame) for captions `tokens`, if it has a `WordHead`"
+        if tokens is None or not hasattr(d, 'words'): return
+        n = len(h) // len(tokens)
+        loss = word_loss(d.words(h), tokens.repeat_interleave(n, 0), DIGIT_WORDS if k == 'frame' else None)
+        out['words' if k == 'video' else f'{k}_words'] = self.cfg.aux * loss
 
     def g_loss(self, fake, real, s, mu=None, logvar=None, tokens=None) -> dict:
         "The generator's loss terms: adversarial against each discriminator, coherence (TGANs-C-C), KL; with `aux`, the word loss of its captions `tokens`"
@@ -310,7 +353,7 @@ class TGANsC(nn.Module):
         for k, d in self.discriminators().items():
             h = d.features(fake)
             out[k] = generator_loss(d.head(h, s))
-            if k == 'video' and self.cfg.aux and tokens is not None: out['words'] = self.cfg.aux * word_loss(d.words(h), tokens)
+            self._words(out, k, d, h, tokens)
         if self.cfg.variant == 'C': out['coherence'] = self.cfg.lam_c * temporal_coherence_loss(fake, real)
         if self.cfg.ca and mu is not None: out['kl'] = self.cfg.lam_kl * kl_to_standard_normal(mu, logvar)
         return out
@@ -449,7 +492,7 @@ class TGANsCGenerator:
         cfg = json.loads(ck['config']); cfg.pop('vidgan', None)
         cfg = TGANConfig(**cfg)
         parts = dict(encoder=CaptionEncoder(cfg.n_emb, cfg.n_sent), condition=ConditioningAugmentation(cfg.n_sent, cfg.n_cond, cfg.ca),
-                     generator=VideoGenerator(cfg.nz, cfg.n_cond, cfg.ngf, cfg.size))
+                     generator=make_generator(cfg))
         for k, mod in parts.items():
             try: mod.load_state_dict({n: v.float() if v.is_floating_point() else v for n, v in ck[k].items()})
             except RuntimeError as e: raise RuntimeError(f"{fn}: the {k} weights do not match the saved config {cfg}: {e}") from None

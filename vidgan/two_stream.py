@@ -17,7 +17,7 @@ from fastai.layers import ConvLayer
 from fastai.callback.core import Callback, CancelFitException
 from fastai.data.core import DataLoaders
 from fastai.optimizer import Adam
-from fastai.vision.gan import GANLearner, GANTrainer, InvisibleTensor, AddChannels, basic_generator
+from fastai.vision.gan import GANLearner, GANTrainer, FixedGANSwitcher, InvisibleTensor, AddChannels, basic_generator
 import vidgan
 from .core import TensorVideo, show_videos, to_gan, decode, device_name, resize_frames
 from .bouncing import BouncingDL, GENERATORS, eval_chunks
@@ -193,6 +193,8 @@ def two_stream_learner(kind:str='two_stream', # 'two_stream', 'one_stream' or 'f
                        mask_lam:float=0.1, # mask sparsity λ (two-stream models)
                        ff_lam:float=10., # first-frame L1 λ ('first_frame')
                        lean_penalty:bool=False, # critic activations that make the penalty's double backward cheaper
+                       n_crit:int=5, # critic steps per generator step
+                       mom:float=0., # Adam's β₁ (β₂ is 0.9)
                        **kwargs) -> GANLearner:
     "A fastai WGAN-GP `GANLearner` for 16-frame clips with VGAN's two-stream generator or a baseline"
     if kind not in MODELS: raise ValueError(f"unknown kind {kind!r}: use one of {list(MODELS)}")
@@ -202,7 +204,8 @@ def two_stream_learner(kind:str='two_stream', # 'two_stream', 'one_stream' or 'f
                       ClipsDL(data, 1, bs, nz, ff, T, canvas, split='test', seed=0, device=device, frame_size=size))
     gen, crit = MODELS[kind](nz, nf, T, size), video_critic(nf, T, size, lean_penalty)
     cbs = [GradientPenalty(10., img_channels=None), ClearFrozenGrads()] + ([MaskSparsity(mask_lam)] if hasattr(gen, 'mask') else [])
-    learn = GANLearner.wgan(dls, gen, crit, clip=None, opt_func=partial(Adam, mom=0., sqr_mom=0.9), wd=0., cbs=cbs, **kwargs)
+    learn = GANLearner.wgan(dls, gen, crit, FixedGANSwitcher(n_crit=n_crit, n_gen=1), clip=None,
+                            opt_func=partial(Adam, mom=mom, sqr_mom=0.9), wd=0., cbs=cbs, **kwargs)
     if ff: learn.loss_func.gen_loss_func = partial(first_frame_loss, lam=ff_lam)
     learn.lr = lr
     return learn
@@ -342,7 +345,8 @@ class VideoTimeBudget(TimeBudget):
 # %% ../nbs/20_two_stream.ipynb #2b589f5b
 TRAIN_DEFAULTS = dict(bs=64, device=None, bf16=True, eval_every=60., n_eval=1000, epochs=1000, save_every=300.)
 RECIPES = {'gpu': {},
-           'cpu': dict(device='cpu', bf16=False, size=32, nf=32, bs=16, lean_penalty=True, n_batches=100, eval_every=600., n_eval=500)}
+           'cpu': dict(device='cpu', bf16=False, size=32, nf=32, bs=16, lean_penalty=True, n_batches=100, eval_every=600., n_eval=500,
+                       n_crit=2, lr=2e-4, mom=0.5)}   # the frame WGAN's faster settings (10_wgan_gp, "Trained on a CPU")
 
 def train_two_stream(minutes:float, kind:str='two_stream', data:str='sbmg', out=None,
                      resume:bool|str=False, # True: continue `out` if it exists; or a checkpoint to continue
@@ -357,7 +361,7 @@ def train_two_stream(minutes:float, kind:str='two_stream', data:str='sbmg', out=
     src = out if resume is True else resume
     if src and resume is not True and not Path(src).exists(): raise FileNotFoundError(f"no checkpoint {src} to resume")
     learn = two_stream_learner(kind, data, bs, device=device, **kwargs)
-    meta = dict(data=data, bs=bs, recipe=recipe, device=device_name(learn.dls.device))
+    meta = dict(data=data, bs=bs, recipe=recipe, device=device_name(learn.dls.device), options=kwargs)
     budget = VideoTimeBudget(minutes, eval_every, n_eval, data=data, judge=judge,
                              save=lambda b: save_checkpoint(learn, out, b, **meta), save_every=save_every)
     ck = torch.load(src, map_location='cpu', weights_only=True) if src and Path(src).exists() else None
