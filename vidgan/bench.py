@@ -215,8 +215,8 @@ def _cpu_learner(model:str, n_batches:int):
     if model == 'two_stream':
         from vidgan.two_stream import two_stream_learner, RECIPES
         r = RECIPES['cpu']
-        return two_stream_learner('two_stream', 'sbmg', r['bs'], n_batches, nf=r['nf'], size=r['size'], device='cpu',
-                                  lean_penalty=r['lean_penalty']), ['generator']
+        return two_stream_learner('two_stream', 'sbmg', r['bs'], n_batches, device='cpu',
+                                  **{k: r[k] for k in ('nf', 'size', 'lean_penalty', 'n_crit', 'lr', 'mom')}), ['generator']
     if model == 'tganc':
         from vidgan.tganc import tganc_learner, RECIPES, TGANConfig
         r = RECIPES['cpu']

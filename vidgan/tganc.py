@@ -315,8 +315,9 @@ class TGANsC(nn.Module):
         self.video_discriminator = VideoDiscriminator(cfg.n_sent, cfg.ndf, cfg.size)
         self.frame_discriminator = FrameDiscriminator(cfg.n_sent, cfg.ndf, cfg.size)
         self.motion_discriminator = MotionDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if cfg.variant == 'A' else None
-        if cfg.aux: self.video_discriminator.words = WordHead(8 * cfg.ndf * (cfg.size // 16) ** 2)
-        if cfg.aux and cfg.aux_frames: self.frame_discriminator.words = WordHead(8 * cfg.ndf * (cfg.size // 16) ** 2)
+        n_feat = 8 * cfg.ndf * (cfg.size // 16) ** 2                  # the discriminators' trunk features
+        if cfg.aux: self.video_discriminator.words = WordHead(n_feat)
+        if cfg.aux and cfg.aux_frames: self.frame_discriminator.words = WordHead(n_feat)
 
     def discriminators(self) -> dict:
         "The discriminators this variant trains, by name"
