@@ -26,13 +26,14 @@ from .bouncing import VOCAB, EXAMPLE, MAX_LEN, BouncingDL, sbmg, tbmg, caption, 
 from .metrics import caption_set, caption_fidelity, video_features, frechet, load_judge
 
 # %% auto #0
-__all__ = ['GENERATORS', 'DIGIT_WORDS', 'VARIANTS', 'TRAIN_DEFAULTS', 'RECIPES', 'check_captions', 'CaptionEncoder',
-           'ConditioningAugmentation', 'kl_to_standard_normal', 'VideoGenerator', 'SpriteGenerator', 'make_generator',
-           'frame_differences', 'CaptionHead', 'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator',
-           'MotionDiscriminator', 'matching_aware_loss', 'generator_loss', 'mismatched_captions', 'flip_motion',
-           'all_captions', 'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss', 'TGANConfig', 'TGANsC',
-           'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner', 'TGANsCGenerator', 'generator_path',
-           'evaluate_tganc', 'TGANBudget', 'save_tganc', 'train_tganc']
+__all__ = ['GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'VARIANTS', 'TRAIN_DEFAULTS', 'RECIPES', 'check_captions',
+           'CaptionEncoder', 'ConditioningAugmentation', 'kl_to_standard_normal', 'VideoGenerator', 'SpriteGenerator',
+           'make_generator', 'frame_differences', 'CaptionHead', 'CaptionDiscriminator', 'VideoDiscriminator',
+           'FrameDiscriminator', 'MotionDiscriminator', 'matching_aware_loss', 'generator_loss', 'mismatched_captions',
+           'flip_motion', 'all_captions', 'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss',
+           'factored_sprite', 'TGANConfig', 'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner',
+           'tganc_learner', 'TGANsCGenerator', 'generator_path', 'evaluate_tganc', 'TGANBudget', 'save_tganc',
+           'train_tganc']
 
 # %% ../nbs/40_tganc.ipynb #95716282
 def _bad(msg): return ValueError(f"{msg}; the vocabulary is {VOCAB[1:]}, e.g. {EXAMPLE!r}")
@@ -116,16 +117,19 @@ class VideoGenerator(nn.Module):
 class SpriteGenerator(nn.Module):
     "Noise `z` ‖ condition `c` -> clips `(B,16,1,size,size)` in [-1,1]: one glyph (a 2D DCGAN) moved along a path (an MLP)"
     def __init__(self, nz:int=100, n_cond:int=64, nf:int=32, size:int=64, T:int=16,
-                 glyph:int|None=None): # the glyph's side (default: half the frame's, room for a 28/64 digit)
+                 glyph:int|None=None, # the glyph's side (default: half the frame's, room for a 28/64 digit)
+                 what=None, where=None): # the entries of `c` the glyph reads, and those the path reads (None: all of `c`)
         super().__init__()
-        self.T, self.size, self.glyph_size = T, size, glyph or size // 2
-        self.glyph = basic_generator(self.glyph_size, 1, in_sz=nz + n_cond, n_features=nf)    # (B,1,g,g) in [-1,1]
-        self.path = nn.Sequential(nn.Linear(nz + n_cond, 256), nn.ReLU(True), nn.Linear(256, 2 * T), nn.Tanh())
+        self.T, self.size, self.glyph_size, self.what, self.where = T, size, glyph or size // 2, what, where
+        n_what, n_where = (n_cond if i is None else len(i) for i in (what, where))
+        self.glyph = basic_generator(self.glyph_size, 1, in_sz=nz + n_what, n_features=nf)    # (B,1,g,g) in [-1,1]
+        self.path = nn.Sequential(nn.Linear(nz + n_where, 256), nn.ReLU(True), nn.Linear(256, 2 * self.T), nn.Tanh())
+    def _read(self, z, c, keep): return torch.cat([z, c if keep is None else c[:, keep]], 1)
     def paths(self, z, c):
         "The glyph's centre in each frame `(B,T,2)`, (x, y) in the frame's [-1,1] coordinates, where the glyph fits"
-        return self.path(torch.cat([z, c], 1)).view(len(z), self.T, 2) * (1 - self.glyph_size / self.size)
+        return self.path(self._read(z, c, self.where)).view(len(z), self.T, 2) * (1 - self.glyph_size / self.size)
     def forward(self, z, c):
-        ink = (self.glyph(torch.cat([z, c], 1)) + 1) / 2                                 # (B,1,g,g), 0: empty
+        ink = (self.glyph(self._read(z, c, self.what)) + 1) / 2                          # (B,1,g,g), 0: empty
         p, s = self.paths(z, c).flatten(0, 1), self.size / self.glyph_size               # (B*T,2); frame -> glyph scale
         theta = torch.zeros(len(p), 2, 3, device=p.device, dtype=p.dtype)
         theta[:, 0, 0] = theta[:, 1, 1] = s
@@ -273,6 +277,15 @@ def word_loss(logits, tokens, words=None):
 
 DIGIT_WORDS = [VOCAB.index(str(d)) for d in range(10)]    # what one frame can show: which digit, not how it moves
 
+# %% ../nbs/40_tganc.ipynb #7f3a9c22
+MOTION_WORDS = [VOCAB.index(w) for w in ('up', 'down', 'left', 'right')]     # what a path can show
+
+def factored_sprite(nz:int=100, n_cond:int=len(VOCAB), nf:int=32, size:int=64):
+    "A `SpriteGenerator` whose glyph reads the caption's digit words only and whose path its motion words only; its condition `c` is `word_targets(tokens)` (`n_cond` is not used)"
+    return SpriteGenerator(nz, len(VOCAB), nf, size, what=DIGIT_WORDS, where=MOTION_WORDS)
+
+GENERATORS['factored'] = factored_sprite
+
 # %% ../nbs/40_tganc.ipynb #182d1ea3
 VARIANTS = ('C', 'A', 'none')
 
@@ -304,6 +317,12 @@ class TGANConfig:
 
 def _plain(x): return x.as_subclass(torch.Tensor)
 
+def condition_of(cfg:TGANConfig, condition:ConditioningAugmentation, tokens, s, eps=None):
+    "The generator's condition for captions `tokens` with sentence vectors `s`: (ĉ, μ, log σ²) from `condition`; for the `'factored'` generator the captions' words (μ, log σ² empty)"
+    if cfg.generator != 'factored': return condition(s.detach(), eps)
+    c = word_targets(tokens).to(s.dtype)
+    return c, c[:, :0], c[:, :0]
+
 class TGANsC(nn.Module):
     "The caption encoder, generator and caption-aware discriminators of TGANs-C, and their losses"
     def __init__(self, cfg:TGANConfig|None=None, **kwargs):
@@ -327,7 +346,7 @@ class TGANsC(nn.Module):
     def forward(self, tokens, z=None, eps=None):
         "Clips for caption `tokens` `(B,L)`: (fake `(B,16,1,size,size)` in [-1,1], sentence vectors, μ, log σ²)"
         s = self.encoder(tokens)
-        c, mu, logvar = self.condition(s.detach(), eps)
+        c, mu, logvar = condition_of(self.cfg, self.condition, tokens, s, eps)
         if z is None: z = torch.randn(len(s), self.cfg.nz, device=s.device)
         return self.generator(z, c), s, mu, logvar
 
@@ -356,7 +375,7 @@ class TGANsC(nn.Module):
             out[k] = generator_loss(d.head(h, s))
             self._words(out, k, d, h, tokens)
         if self.cfg.variant == 'C': out['coherence'] = self.cfg.lam_c * temporal_coherence_loss(fake, real)
-        if self.cfg.ca and mu is not None: out['kl'] = self.cfg.lam_kl * kl_to_standard_normal(mu, logvar)
+        if self.cfg.ca and mu is not None and mu.numel(): out['kl'] = self.cfg.lam_kl * kl_to_standard_normal(mu, logvar)
         return out
 
 # %% ../nbs/40_tganc.ipynb #513db28e
@@ -471,7 +490,8 @@ class TGANsCGenerator:
         for m in mods: m.eval()
         out = []
         for i in range(0, len(captions), bs):
-            c, _, _ = self.condition(self.encoder(tokenize(captions[i:i+bs]).to(self.device)), eps[i:i+bs].to(self.device))
+            tok = tokenize(captions[i:i+bs]).to(self.device)
+            c, _, _ = condition_of(self.cfg, self.condition, tok, self.encoder(tok), eps[i:i+bs].to(self.device))
             out.append(resize_frames(decode(self.generator(z[i:i+bs].to(self.device), c).float()), 64).cpu())     # 64x64 whatever the size
         for m, t in zip(mods, modes): m.train(t)
         return TensorVideo(torch.cat(out))
@@ -542,7 +562,7 @@ def save_tganc(learn:TGANLearner, fn, budget:TGANBudget|None=None, **train):
     cfg = json.dumps(dict(asdict(learn.model.cfg), vidgan=vidgan.__version__))
     atomic_save({'model': learn.model.state_dict(), 'opt_g': opt_state(learn.opt), 'opt_d': opt_state(learn.tgan_trainer.opt_d),
                  'config': cfg, 'train': json.dumps(train), 'log': json.dumps(budget.log if budget else []),
-                 'elapsed': budget.elapsed if budget else 0.}, fn)
+                 'elapsed': budget.elapsed if budget else 0., 'iters': budget.done if budget else 0}, fn)
 
 TRAIN_DEFAULTS = dict(device='cuda', bf16=True, bs=64, n_batches=500, lr=2e-4, eval_every=120., n_eval=500,
                       save_every=300., epochs=100_000)
@@ -578,7 +598,7 @@ def train_tganc(minutes:float, # training time to add, in minutes (evaluation ex
     budget = TGANBudget(minutes, tr['eval_every'], tr['n_eval'], save=save, save_every=tr['save_every'])
     if ck:
         learn.model.load_state_dict(ck['model'])
-        budget.elapsed, budget.log = ck['elapsed'], json.loads(ck['log'])
+        budget.elapsed, budget.log, budget.iters = ck['elapsed'], json.loads(ck['log']), ck.get('iters')
         budget.minutes += ck['elapsed'] / 60
     if tr['bf16']: learn.to_bf16()
     learn.create_opt(); learn.tgan_trainer.make_opt()

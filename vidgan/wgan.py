@@ -210,7 +210,8 @@ class TimeBudget(Callback):
     order = 90
     def __init__(self, minutes:float, eval_every:float=60., n_eval:int=1000, elapsed:float=0., log=None,
                  save=None, # `save(budget)` writes a checkpoint (atomically), every `save_every` seconds of wall time
-                 save_every:float=300.):
+                 save_every:float=300.,
+                 iters:int|None=None): # training iterations of earlier chunks (None: the log's last entry's)
         store_attr(); self.log = log or []
     def _now(self):
         if torch.cuda.is_available(): torch.cuda.synchronize()
@@ -218,7 +219,8 @@ class TimeBudget(Callback):
     def before_fit(self):
         self.prepare()
         self.t0, self.next_eval = time.perf_counter() - self.elapsed, self.elapsed + self.eval_every
-        self.iters = self.log[-1]['iters'] if self.log else 0          # iterations of earlier chunks
+        if self.iters is None: self.iters = self.log[-1]['iters'] if self.log else 0   # checkpoints from before `done` was saved
+        self.done = self.iters                                          # training iterations so far, what a checkpoint saves
         self.last_save = time.perf_counter()
     def prepare(self):
         "Judge features of the held-out real frames that `evaluate` compares with (override for other models)"
@@ -236,6 +238,7 @@ class TimeBudget(Callback):
         check_finite(loss, what, self.iters + self.train_iter)
     def after_batch(self):
         if not self.training: return
+        self.done = self.iters + self.train_iter
         self.check_finite(self.learn.loss)
         if self.save is not None and time.perf_counter() - self.last_save >= self.save_every:
             t = time.perf_counter(); self.elapsed = self._now()
@@ -262,7 +265,7 @@ def continue_from(learn, budget:TimeBudget, ck:dict|None, bf16:bool=True):
     "Make `learn` and `budget` continue checkpoint `ck` (weights, optimiser state, clock, log), in bf16 if asked"
     if ck:
         learn.model.load_state_dict(ck['model'])
-        budget.elapsed, budget.log = ck['elapsed'], json.loads(ck['log'])
+        budget.elapsed, budget.log, budget.iters = ck['elapsed'], json.loads(ck['log']), ck.get('iters')
         budget.minutes += ck['elapsed'] / 60
     if bf16: learn.to_bf16()
     learn.create_opt()
@@ -274,7 +277,8 @@ def save_wgan(learn, fn, budget:TimeBudget|None=None, **meta):
     atomic_save({'model': learn.model.state_dict(), 'opt': opt_state(learn.opt),
                 'config': json.dumps({**dict(nz=g.nz, nf=g.nf, cond=g.cond, size=g.size, aux=isinstance(learn.model.critic, ClassCritic),
                                      vidgan=vidgan.__version__), **meta}),
-                'log': json.dumps(budget.log if budget else []), 'elapsed': budget.elapsed if budget else 0.}, fn)
+                'log': json.dumps(budget.log if budget else []), 'elapsed': budget.elapsed if budget else 0.,
+                'iters': budget.done if budget else 0}, fn)
 
 TRAIN_DEFAULTS = dict(bs=64, device=None, bf16=True, eval_every=60., n_eval=1000, epochs=1000, save_every=300.)
 RECIPES = {'gpu': {},
