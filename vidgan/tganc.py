@@ -598,8 +598,7 @@ def train_tganc(minutes:float, # training time to add, in minutes (evaluation ex
     budget = TGANBudget(minutes, tr['eval_every'], tr['n_eval'], save=save, save_every=tr['save_every'])
     if ck:
         learn.model.load_state_dict(ck['model'])
-        budget.elapsed, budget.log, budget.iters = ck['elapsed'], json.loads(ck['log']), ck.get('iters')
-        budget.minutes += ck['elapsed'] / 60
+        budget.resume(ck)
     if tr['bf16']: learn.to_bf16()
     learn.create_opt(); learn.tgan_trainer.make_opt()
     if ck:                                                         # optimiser states go where the weights are

@@ -247,11 +247,15 @@ class TimeBudget(Callback):
             self.last_save = time.perf_counter(); self.t0 += self.last_save - t                # saving is not training time
         if time.perf_counter() - self.t0 < min(self.next_eval, self.minutes * 60): return   # no GPU sync on most batches
         now, t = self._now(), time.perf_counter()
-        self.log.append(dict(minutes=now / 60, iters=self.iters + self.train_iter, **self.evaluate()))
+        self.log.append(dict(minutes=now / 60, iters=self.done, **self.evaluate()))
         self.t0 += time.perf_counter() - t                                           # nor is evaluation
         while self.next_eval <= now: self.next_eval += self.eval_every
         if now >= self.minutes * 60: raise CancelFitException()
     def after_fit(self): self.elapsed = self._now()
+    def resume(self, ck:dict):
+        "Continue the clock, the log and the step count of checkpoint `ck`: `minutes` more from where it stopped"
+        self.elapsed, self.log, self.iters = ck['elapsed'], json.loads(ck['log']), ck.get('iters')
+        self.minutes += ck['elapsed'] / 60
 
 def opt_state(opt) -> dict:
     "A fastai optimiser's state as plain lists, so that it loads with `weights_only=True`"
@@ -265,8 +269,7 @@ def continue_from(learn, budget:TimeBudget, ck:dict|None, bf16:bool=True):
     "Make `learn` and `budget` continue checkpoint `ck` (weights, optimiser state, clock, log), in bf16 if asked"
     if ck:
         learn.model.load_state_dict(ck['model'])
-        budget.elapsed, budget.log, budget.iters = ck['elapsed'], json.loads(ck['log']), ck.get('iters')
-        budget.minutes += ck['elapsed'] / 60
+        budget.resume(ck)
     if bf16: learn.to_bf16()
     learn.create_opt()
     if ck: load_opt_state(learn.opt, ck['opt'], learn.dls.device)
