@@ -21,7 +21,7 @@ from fastai.optimizer import Adam
 from fastai.vision.gan import basic_generator
 import vidgan
 from .core import TensorVideo, show_videos, decode, atomic_save, device_name, resize_frames
-from .wgan import opt_state, load_opt_state, TimeBudget
+from .wgan import opt_state, load_opt_state, TimeBudget, load_glyph
 from .bouncing import VOCAB, EXAMPLE, MAX_LEN, BouncingDL, sbmg, tbmg, caption, tokenize, detokenize, is_seen, eval_set
 from .metrics import caption_set, caption_fidelity, video_features, frechet, load_judge
 
@@ -565,7 +565,8 @@ def save_tganc(learn:TGANLearner, fn, budget:TGANBudget|None=None, **train):
                  'elapsed': budget.elapsed if budget else 0., 'iters': budget.done if budget else 0}, fn)
 
 TRAIN_DEFAULTS = dict(device='cuda', bf16=True, bs=64, n_batches=500, lr=2e-4, eval_every=120., n_eval=500,
-                      save_every=300., epochs=100_000)
+                      save_every=300., epochs=100_000,
+                      glyph=None) # a pretrained glyph (`train_glyph`) for the 'factored' generator, loaded and frozen
 RECIPES = {'gpu': {},
            'cpu': dict(device='cpu', bf16=False, bs=32, n_batches=100, eval_every=900., n_eval=200, size=32, ngf=32, ndf=16,
                        negatives='motion')}
@@ -599,6 +600,12 @@ def train_tganc(minutes:float, # training time to add, in minutes (evaluation ex
     if ck:
         learn.model.load_state_dict(ck['model'])
         budget.resume(ck)
+    if tr['glyph']:                                                  # after the checkpoint: its glyph is replaced
+        if learn.model.cfg.generator != 'factored':
+            raise ValueError(f"glyph= is for generator='factored' (its glyph reads the digit words), not {learn.model.cfg.generator!r}")
+        load_glyph(learn.model.generator, tr['glyph'])
+    elif ck and json.loads(ck['train']).get('glyph'):                # continuing a run whose glyph was frozen
+        learn.model.generator.glyph.requires_grad_(False); info['glyph'] = json.loads(ck['train'])['glyph']
     if tr['bf16']: learn.to_bf16()
     learn.create_opt(); learn.tgan_trainer.make_opt()
     if ck:                                                         # optimiser states go where the weights are

@@ -20,15 +20,17 @@ from fastai.vision.gan import (GANLearner, GANTrainer, FixedGANSwitcher, Invisib
                                basic_critic)
 import vidgan
 from .core import atomic_save, check_finite, resize_frames
+from .mnist import digit_pools
 from .bouncing import BouncingDL, render, bouncing_params, _pool
 from .metrics import frechet, frame_features, load_judge, judge_clips
 
 # %% auto #0
-__all__ = ['N_CLASSES', 'TRAIN_DEFAULTS', 'RECIPES', 'digit_frames', 'label_planes', 'TensorFrame', 'FramesDL', 'Plain',
-           'FrameGenerator', 'frame_critic', 'gradient_penalty', 'GradientPenalty', 'ClearFrozenGrads', 'ClassCritic',
-           'AuxClassifier', 'wgan_learner', 'wasserstein_estimate', 'sample_frames', 'real_frames',
-           'judged_digit_accuracy', 'TimeBudget', 'opt_state', 'load_opt_state', 'continue_from', 'save_wgan',
-           'train_wgan', 'WGANSampler']
+__all__ = ['N_CLASSES', 'TRAIN_DEFAULTS', 'RECIPES', 'FRAME_GENERATORS', 'GLYPH_RECIPE', 'digit_frames', 'label_planes',
+           'TensorFrame', 'FramesDL', 'Plain', 'FrameGenerator', 'frame_critic', 'gradient_penalty', 'GradientPenalty',
+           'ClearFrozenGrads', 'ClassCritic', 'AuxClassifier', 'wgan_learner', 'wasserstein_estimate', 'sample_frames',
+           'real_frames', 'judged_digit_accuracy', 'TimeBudget', 'opt_state', 'load_opt_state', 'continue_from',
+           'save_wgan', 'train_wgan', 'draw_sprites', 'SpriteFrameGenerator', 'glyphs', 'GlyphsDL', 'place_glyphs',
+           'GlyphBudget', 'train_glyph', 'load_glyph', 'WGANSampler']
 
 # %% ../nbs/10_wgan_gp.ipynb #45cabb53
 def digit_frames(n:int, split:str='train', seed:int|None=None, device='cpu'):
@@ -58,10 +60,13 @@ class FramesDL(BouncingDL):
         self.nz, self.cond, self.frame_size = nz, cond, frame_size
         super().__init__('sbmg', n_batches=n_batches, bs=bs, split=split, seed=seed, device=device,
                          after_batch=[Normalize.from_stats(0.5, 0.5, cuda=False)], **kwargs)
+    def real(self, seed):
+        "A batch of real frames `(bs,1,frame_size,frame_size)` in [0,1] and their labels (override for other pictures)"
+        frames, labels = digit_frames(self.bs, self.split, seed, self.device)
+        return resize_frames(frames, self.frame_size), labels
     def make_batch(self, i):
         seed = None if self.seed is None else self.seed + i
-        frames, labels = digit_frames(self.bs, self.split, seed, self.device)
-        frames = resize_frames(frames, self.frame_size)
+        frames, labels = self.real(seed)
         g = None if seed is None else torch.Generator(self.device).manual_seed(seed)
         z = torch.randn(self.bs, self.nz, device=self.device, generator=g)
         if self.cond: z, frames = torch.cat([z, F.one_hot(labels, N_CLASSES).float()], 1), torch.cat([frames, label_planes(labels, self.frame_size)], 1)
@@ -75,6 +80,7 @@ class Plain(nn.Module):
 
 class FrameGenerator(nn.Module):
     "DCGAN generator: noise `(n,nz)` (+ one-hot label) -> frame `(n,1,size,size)` in [-1,1] (+ label planes)"
+    kind = 'dcgan'
     def __init__(self, nz:int=100, nf:int=64, cond:bool=False, size:int=64):
         super().__init__()
         store_attr('nz,nf,cond,size')
@@ -159,13 +165,18 @@ def wgan_learner(kind:str='gp', # 'gp' (gradient penalty) or 'clip' (fastai's we
                  aux:bool=False, # class-conditional through AC-GAN's classifier (`ClassCritic`, `AuxClassifier`) instead of label planes
                  n_crit:int=5, # critic steps per generator step
                  mom:float=0., # Adam's β₁ (the penalty model's; β₂ is 0.9)
+                 dl=None, # the DataLoader class, `FramesDL` or one that overrides its `real`
+                 generator:str='dcgan', # 'dcgan' (`FrameGenerator`) or 'sprite' (`SpriteFrameGenerator`, "What and where")
                  **kwargs) -> GANLearner:
     "A fastai `GANLearner` for digit frames, with WGAN-GP or weight clipping"
     if kind not in ('gp', 'clip'): raise ValueError(f"unknown kind {kind!r}: use 'gp' (gradient penalty) or 'clip' (weight clipping)")
-    dls = DataLoaders(FramesDL(n_batches, bs, nz, cond, device=device, frame_size=size),
-                      FramesDL(1, bs, nz, cond, split='test', seed=0, device=device, frame_size=size))
+    dl = dl or FramesDL
+    dls = DataLoaders(dl(n_batches, bs, nz, cond, device=device, frame_size=size),
+                      dl(1, bs, nz, cond, split='test', seed=0, device=device, frame_size=size))
     if aux and not cond: raise ValueError("aux=True is for the class-conditional model: pass cond=True too")
-    gen, crit = FrameGenerator(nz, nf, cond, size), (ClassCritic(nf, size) if aux else frame_critic(nf, cond, size))
+    if generator not in ('dcgan', 'sprite'): raise ValueError(f"unknown generator {generator!r}: use 'dcgan' or 'sprite'")
+    make = FrameGenerator if generator == 'dcgan' else SpriteFrameGenerator     # the second: see "What and where"
+    gen, crit = make(nz, nf, cond, size), (ClassCritic(nf, size) if aux else frame_critic(nf, cond, size))
     cbs, switcher = [ClearFrozenGrads(), *([AuxClassifier()] if aux else [])], FixedGANSwitcher(n_crit=n_crit, n_gen=1)
     if kind == 'gp':
         learn = GANLearner.wgan(dls, gen, crit, switcher, clip=None, opt_func=partial(Adam, mom=mom, sqr_mom=0.9), wd=0.,
@@ -183,8 +194,8 @@ def wasserstein_estimate(learn:GANLearner, b=None) -> float:
 
 # %% ../nbs/10_wgan_gp.ipynb #365c7d86
 @torch.no_grad()
-def sample_frames(generator, n:int, nz:int=100, labels=None, seed:int=0, bs:int=500):
-    "`n` frames `(n,1,64,64)` in [0,1] from `generator` (for `labels`, if conditional)"
+def sample_frames(generator, n:int, nz:int=100, labels=None, seed:int=0, bs:int=500, size:int=64):
+    "`n` frames `(n,1,size,size)` in [0,1] from `generator` (for `labels`, if conditional)"
     dev = next(generator.parameters()).device
     g = torch.Generator().manual_seed(seed)
     z = torch.randn(n, nz, generator=g)
@@ -192,7 +203,7 @@ def sample_frames(generator, n:int, nz:int=100, labels=None, seed:int=0, bs:int=
     was = generator.training; generator.eval()
     out = torch.cat([generator(z[i:i+bs].to(dev))[:, :1].float().cpu() for i in range(0, n, bs)])
     generator.train(was)
-    return ((resize_frames(out, 64) + 1) / 2).clamp(0, 1)                    # 32x32 generators: resized to 64x64
+    return ((resize_frames(out, size) + 1) / 2).clamp(0, 1)                  # 32x32 generators: resized to 64x64
 
 def real_frames(n:int=1000):
     "Frame 0 of the first `n` clips of the held-out `sbmg-test` set"
@@ -278,7 +289,7 @@ def save_wgan(learn, fn, budget:TimeBudget|None=None, **meta):
     "Save generator, critic, optimiser state, config and log (atomically)"
     g = learn.model.generator
     atomic_save({'model': learn.model.state_dict(), 'opt': opt_state(learn.opt),
-                'config': json.dumps({**dict(nz=g.nz, nf=g.nf, cond=g.cond, size=g.size, aux=isinstance(learn.model.critic, ClassCritic),
+                'config': json.dumps({**dict(nz=g.nz, nf=g.nf, cond=g.cond, size=g.size, generator=g.kind, aux=isinstance(learn.model.critic, ClassCritic),
                                      vidgan=vidgan.__version__), **meta}),
                 'log': json.dumps(budget.log if budget else []), 'elapsed': budget.elapsed if budget else 0.,
                 'iters': budget.done if budget else 0}, fn)
@@ -290,18 +301,100 @@ RECIPES = {'gpu': {},
 
 def train_wgan(minutes:float, kind:str='gp', cond:bool=False, out='wgan.pth', resume=None,
                recipe:str='gpu', # a preset of the options below (`RECIPES`); explicit arguments win
+               dl=None, # the DataLoader class (default `FramesDL`)
+               budget_cls=TimeBudget, # the `TimeBudget` class: what is evaluated
+               glyph=None, # for generator='sprite': a pretrained glyph (`train_glyph`), loaded and frozen
                **kwargs) -> GANLearner: # `TRAIN_DEFAULTS` (bs, device, bf16, eval_every, n_eval, epochs, save_every) and `wgan_learner`'s
     "Train a frame WGAN for `minutes` (continuing `resume`), logging frame judge-FID; save to `out` every `save_every` seconds"
     if recipe not in RECIPES: raise ValueError(f"unknown recipe {recipe!r}: use one of {list(RECIPES)}")
     kwargs = {**TRAIN_DEFAULTS, **RECIPES[recipe], **({} if cond else dict(aux=False)), **kwargs}   # no classifier without labels
     bs, device, bf16, eval_every, n_eval, epochs, save_every = (kwargs.pop(k) for k in TRAIN_DEFAULTS)
-    learn = wgan_learner(kind, cond, bs, device=device, **kwargs)
-    opts = dict(kwargs, bs=bs)                                       # the learner's options, saved with the log
-    budget = TimeBudget(minutes, eval_every, n_eval, save=lambda b: save_wgan(learn, out, b, kind=kind, recipe=recipe, options=opts), save_every=save_every)
+    learn = wgan_learner(kind, cond, bs, device=device, dl=dl, **kwargs)
+    opts = dict(kwargs, bs=bs, data=type(learn.dls.train).__name__)  # the learner's options, saved with the log
+    budget = budget_cls(minutes, eval_every, n_eval, save=lambda b: save_wgan(learn, out, b, kind=kind, recipe=recipe, options=opts), save_every=save_every)
     continue_from(learn, budget, torch.load(resume, map_location='cpu', weights_only=True) if resume else None, bf16)
+    if glyph: load_glyph(learn.model.generator, glyph); opts['glyph'] = str(glyph)
     learn.fit(epochs, learn.lr, cbs=budget)
     save_wgan(learn, out, budget, kind=kind, recipe=recipe, options=opts)
     return learn
+
+# %% ../nbs/10_wgan_gp.ipynb #5b0a1c02
+def draw_sprites(ink, p, size:int):
+    "Glyphs `ink` `(n,1,g,g)` in [0,1] drawn centred at `p` `(n,2)` ((x, y) in the frame's [-1,1] coordinates) on empty frames `(n,1,size,size)`"
+    s = size / ink.shape[-1]                                                        # frame -> glyph scale
+    theta = torch.zeros(len(p), 2, 3, device=p.device, dtype=p.dtype)
+    theta[:, 0, 0] = theta[:, 1, 1] = s
+    theta[:, :, 2] = -s * p                                                         # glyph point = s·(frame point − centre)
+    grid = F.affine_grid(theta, (len(p), 1, size, size), align_corners=False)
+    return F.grid_sample(ink, grid.to(ink.dtype), align_corners=False)             # 0 outside the glyph
+
+class SpriteFrameGenerator(nn.Module):
+    "Noise `(n,nz)` ‖ one-hot label -> frame `(n,1,size,size)` in [-1,1] ‖ label planes: a DCGAN glyph (what) drawn where an MLP of the noise says"
+    kind = 'sprite'
+    def __init__(self, nz:int=100, nf:int=64, cond:bool=True, size:int=64):
+        super().__init__()
+        if not cond: raise ValueError("SpriteFrameGenerator draws the asked digit: use it with cond=True")
+        store_attr('nz,nf,cond,size'); self.glyph_size = size // 2
+        self.glyph = basic_generator(self.glyph_size, 1, in_sz=nz + N_CLASSES, n_features=nf)   # (n,1,size/2,size/2) in [-1,1]
+        self.where = nn.Sequential(nn.Linear(nz, 64), nn.ReLU(True), nn.Linear(64, 2), nn.Tanh())
+        self.register_buffer('frozen', torch.tensor(False))       # True: the glyph is pretrained (`load_glyph`) and stays
+    def forward(self, z):
+        z = z.as_subclass(torch.Tensor)
+        with torch.set_grad_enabled(torch.is_grad_enabled() and not bool(self.frozen)): ink = (self.glyph(z) + 1) / 2
+        x = draw_sprites(ink, self.where(z[:, :self.nz]) / 2, self.size) * 2 - 1     # centres within ±1/2: the glyph stays in
+        return torch.cat([x, z[:, -N_CLASSES:, None, None].expand(-1, -1, self.size, self.size) * 2 - 1], 1)
+
+FRAME_GENERATORS = dict(dcgan=FrameGenerator, sprite=SpriteFrameGenerator)
+
+# %% ../nbs/10_wgan_gp.ipynb #5b0a1c06
+def glyphs(n:int, split:str='train', seed:int|None=None, size:int=16, device='cpu'):
+    "`n` centred digits `(n,1,size,size)` in [0,1] (MNIST's 28 pixels padded to 32, then resized) and their labels"
+    X, y = digit_pools()[split]
+    idx = torch.randint(len(X), (n,), generator=None if seed is None else torch.Generator().manual_seed(seed))
+    x = F.pad(X[idx].float()[:, None] / 255, (2, 2, 2, 2))
+    return resize_frames(x, size).to(device), y[idx].to(device)
+
+class GlyphsDL(FramesDL):
+    "`FramesDL` of centred digits at the glyph's size (`frame_size`)"
+    def real(self, seed): return glyphs(self.bs, self.split, seed, self.frame_size, self.device)
+
+def place_glyphs(g):
+    "Glyphs `(n,1,s,s)` in [0,1] -> frames `(n,1,64,64)`: drawn at the centre of a frame of side 2s (as the sprites draw them), resized"
+    return resize_frames(draw_sprites(g, g.new_zeros(len(g), 2), 2 * g.shape[-1]), 64)
+
+class GlyphBudget(TimeBudget):
+    "`TimeBudget` for a glyph WGAN: log the judged digit accuracy of `n_eval` generated glyphs, placed by `place_glyphs`"
+    def prepare(self): pass
+    def evaluate(self) -> dict:
+        gen, labels = self.learn.model.generator, torch.arange(self.n_eval) % N_CLASSES
+        return dict(digits=judged_digit_accuracy(place_glyphs(sample_frames(gen, self.n_eval, gen.nz, labels, size=gen.size)), labels))
+
+GLYPH_RECIPE = dict(size=16, eval_every=120., n_eval=500)
+
+def train_glyph(minutes:float, out='glyph.pth', resume=None,
+                **kwargs): # `train_wgan`'s options: the CPU recipe and `GLYPH_RECIPE` unless given
+    "Train a glyph generator: this chapter's class-conditional WGAN-GP (AC-GAN, CPU recipe) on `glyphs`"
+    return train_wgan(minutes, 'gp', True, out, resume, recipe='cpu', dl=GlyphsDL, budget_cls=GlyphBudget, **{**GLYPH_RECIPE, **kwargs})
+
+def load_glyph(generator:nn.Module, fn):
+    "Load the generator of glyph checkpoint `fn` (`train_glyph`) into `generator.glyph` and freeze it"
+    if not hasattr(generator, 'glyph'):
+        raise ValueError(f"{type(generator).__name__} has no glyph: a pretrained glyph goes into SpriteFrameGenerator "
+                         "(generator='sprite') or the TGANs-C factored sprite (generator='factored')")
+    ck = torch.load(fn, map_location='cpu', weights_only=True)
+    cfg, size = json.loads(ck['config']), generator.glyph_size
+    if not cfg.get('cond') or cfg.get('size') != size or cfg.get('generator', 'dcgan') != 'dcgan':
+        raise ValueError(f"{fn} is not a {size}x{size} glyph generator (its config: {cfg}): make one with "
+                         f"train_glyph(size={size}); a glyph is half the frame's size")
+    sd = {k.removeprefix('generator.net.1.'): v.float() if v.is_floating_point() else v
+          for k, v in ck['model'].items() if k.startswith('generator.net.1.')}
+    try: generator.glyph.load_state_dict(sd)
+    except RuntimeError as e:
+        raise ValueError(f"{fn} (nz={cfg['nz']}, nf={cfg['nf']}) does not fit this glyph: train the glyph with the "
+                         f"generator's noise size and width (nz, and nf or TGANs-C's ngf). {e}") from None
+    generator.glyph.requires_grad_(False)
+    if hasattr(generator, 'frozen'): generator.frozen.fill_(True)   # fastai's GANLearner turns requires_grad back on
+    return generator
 
 # %% ../nbs/10_wgan_gp.ipynb #b822ea29
 class WGANSampler:
@@ -311,17 +404,18 @@ class WGANSampler:
     def load(cls, fn, device='cpu'):
         ck = torch.load(fn, map_location='cpu', weights_only=True)
         cfg = json.loads(ck['config'])
-        g = FrameGenerator(cfg['nz'], cfg['nf'], cfg['cond'], cfg.get('size', 64))
+        make = FRAME_GENERATORS[cfg.get('generator', 'dcgan')]
+        g = make(cfg['nz'], cfg['nf'], cfg['cond'], cfg.get('size', 64))
         sd = {k.removeprefix('generator.'): v for k, v in ck['model'].items() if not k.startswith('critic.')}
         try: g.load_state_dict(sd)
         except RuntimeError as e:
-            raise RuntimeError(f"{fn} does not match a FrameGenerator(nz={cfg['nz']}, nf={cfg['nf']}, cond={cfg['cond']}, size={cfg.get('size', 64)}): {e}") from e
+            raise RuntimeError(f"{fn} does not match a {make.__name__}(nz={cfg['nz']}, nf={cfg['nf']}, cond={cfg['cond']}, size={cfg.get('size', 64)}): {e}") from e
         return cls(g.to(device))
     def save(self, fn, kind:str='gp', **info):
         "Save the generator alone, in fp16, with its config, the `kind` it was trained with and `info` (how): the file to ship"
         g = self.generator
         sd = {f'generator.{k}': (v.half() if v.is_floating_point() else v) for k, v in g.state_dict().items()}
-        cfg = dict(nz=g.nz, nf=g.nf, cond=g.cond, size=g.size, vidgan=vidgan.__version__, kind=kind, **info)
+        cfg = dict(nz=g.nz, nf=g.nf, cond=g.cond, size=g.size, generator=g.kind, vidgan=vidgan.__version__, kind=kind, **info)
         return atomic_save({'model': sd, 'config': json.dumps(cfg)}, fn)
     def sample(self, n:int=16, seed:int=0, labels=None):
         if self.generator.cond and labels is None: labels = torch.arange(n) % N_CLASSES
