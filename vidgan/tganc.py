@@ -21,7 +21,7 @@ from fastai.optimizer import Adam
 from fastai.vision.gan import basic_generator
 import vidgan
 from .core import TensorVideo, show_videos, decode, atomic_save, device_name, resize_frames
-from .wgan import opt_state, load_opt_state, TimeBudget, load_glyph
+from .wgan import opt_state, load_opt_state, TimeBudget, load_glyph, draw_sprites
 from .bouncing import VOCAB, EXAMPLE, MAX_LEN, BouncingDL, sbmg, tbmg, caption, tokenize, detokenize, is_seen, eval_set
 from .metrics import caption_set, caption_fidelity, video_features, frechet, load_judge
 
@@ -128,15 +128,12 @@ class SpriteGenerator(nn.Module):
     def paths(self, z, c):
         "The glyph's centre in each frame `(B,T,2)`, (x, y) in the frame's [-1,1] coordinates, where the glyph fits"
         return self.path(self._read(z, c, self.where)).view(len(z), self.T, 2) * (1 - self.glyph_size / self.size)
-    def forward(self, z, c):
+    def forward(self, z, c, size:int|None=None): # draw at `size` (default: `self.size`), the glyph resized in proportion
+        size = size or self.size
         ink = (self.glyph(self._read(z, c, self.what)) + 1) / 2                          # (B,1,g,g), 0: empty
-        p, s = self.paths(z, c).flatten(0, 1), self.size / self.glyph_size               # (B*T,2); frame -> glyph scale
-        theta = torch.zeros(len(p), 2, 3, device=p.device, dtype=p.dtype)
-        theta[:, 0, 0] = theta[:, 1, 1] = s
-        theta[:, :, 2] = -s * p                                                          # glyph point = s·(frame point − centre)
-        grid = F.affine_grid(theta, (len(p), 1, self.size, self.size), align_corners=False)
-        frames = F.grid_sample(ink.repeat_interleave(self.T, 0), grid.to(ink.dtype), align_corners=False)   # 0 outside
-        return (frames * 2 - 1).view(len(z), self.T, 1, self.size, self.size)
+        ink = resize_frames(ink, self.glyph_size * size // self.size)
+        frames = draw_sprites(ink.repeat_interleave(self.T, 0), self.paths(z, c).flatten(0, 1), size)   # 0 outside the glyph
+        return (frames * 2 - 1).view(len(z), self.T, 1, size, size)
 
 GENERATORS = {'3d': VideoGenerator, 'sprite': SpriteGenerator}
 
@@ -492,7 +489,8 @@ class TGANsCGenerator:
         for i in range(0, len(captions), bs):
             tok = tokenize(captions[i:i+bs]).to(self.device)
             c, _, _ = condition_of(self.cfg, self.condition, tok, self.encoder(tok), eps[i:i+bs].to(self.device))
-            out.append(resize_frames(decode(self.generator(z[i:i+bs].to(self.device), c).float()), 64).cpu())     # 64x64 whatever the size
+            draw = partial(self.generator, size=64) if isinstance(self.generator, SpriteGenerator) else self.generator   # sprites draw sharp at 64
+            out.append(resize_frames(decode(draw(z[i:i+bs].to(self.device), c).float()), 64).cpu())     # 64x64 whatever the size
         for m, t in zip(mods, modes): m.train(t)
         return TensorVideo(torch.cat(out))
 

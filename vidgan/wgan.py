@@ -201,7 +201,8 @@ def sample_frames(generator, n:int, nz:int=100, labels=None, seed:int=0, bs:int=
     z = torch.randn(n, nz, generator=g)
     if labels is not None: z = torch.cat([z, F.one_hot(torch.as_tensor(labels), N_CLASSES).float()], 1)
     was = generator.training; generator.eval()
-    out = torch.cat([generator(z[i:i+bs].to(dev))[:, :1].float().cpu() for i in range(0, n, bs)])
+    draw = partial(generator, size=size) if getattr(generator, 'kind', '') == 'sprite' else generator   # a sprite draws at any size
+    out = torch.cat([draw(z[i:i+bs].to(dev))[:, :1].float().cpu() for i in range(0, n, bs)])
     generator.train(was)
     return ((resize_frames(out, size) + 1) / 2).clamp(0, 1)                  # 32x32 generators: resized to 64x64
 
@@ -338,11 +339,12 @@ class SpriteFrameGenerator(nn.Module):
         self.glyph = basic_generator(self.glyph_size, 1, in_sz=nz + N_CLASSES, n_features=nf)   # (n,1,size/2,size/2) in [-1,1]
         self.where = nn.Sequential(nn.Linear(nz, 64), nn.ReLU(True), nn.Linear(64, 2), nn.Tanh())
         self.register_buffer('frozen', torch.tensor(False))       # True: the glyph is pretrained (`load_glyph`) and stays
-    def forward(self, z):
-        z = z.as_subclass(torch.Tensor)
+    def forward(self, z, size:int|None=None): # draw at `size` (default: `self.size`), the glyph resized in proportion
+        z, size = z.as_subclass(torch.Tensor), size or self.size
         with torch.set_grad_enabled(torch.is_grad_enabled() and not bool(self.frozen)): ink = (self.glyph(z) + 1) / 2
-        x = draw_sprites(ink, self.where(z[:, :self.nz]) / 2, self.size) * 2 - 1     # centres within ±1/2: the glyph stays in
-        return torch.cat([x, z[:, -N_CLASSES:, None, None].expand(-1, -1, self.size, self.size) * 2 - 1], 1)
+        ink = resize_frames(ink, self.glyph_size * size // self.size)
+        x = draw_sprites(ink, self.where(z[:, :self.nz]) / 2, size) * 2 - 1          # centres within ±1/2: the glyph stays in
+        return torch.cat([x, z[:, -N_CLASSES:, None, None].expand(-1, -1, size, size) * 2 - 1], 1)
 
 FRAME_GENERATORS = dict(dcgan=FrameGenerator, sprite=SpriteFrameGenerator)
 
