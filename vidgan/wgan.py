@@ -290,8 +290,9 @@ def save_wgan(learn, fn, budget:TimeBudget|None=None, **meta):
     "Save generator, critic, optimiser state, config and log (atomically)"
     g = learn.model.generator
     atomic_save({'model': learn.model.state_dict(), 'opt': opt_state(learn.opt),
-                'config': json.dumps({**dict(nz=g.nz, nf=g.nf, cond=g.cond, size=g.size, generator=g.kind, aux=isinstance(learn.model.critic, ClassCritic),
-                                     vidgan=vidgan.__version__), **meta}),
+                'config': json.dumps({**dict(nz=g.nz, nf=g.nf, cond=g.cond, size=g.size, aux=isinstance(learn.model.critic, ClassCritic),
+                                     vidgan=vidgan.__version__),
+                                     **({'generator': g.kind} if hasattr(g, 'kind') else {}), **meta}),
                 'log': json.dumps(budget.log if budget else []), 'elapsed': budget.elapsed if budget else 0.,
                 'iters': budget.done if budget else 0}, fn)
 
