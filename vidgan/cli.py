@@ -26,8 +26,8 @@ def _device(name:str|None) -> str:
 
 def _none_ships(kinds) -> str:
     trains = ' or '.join(f'`vidgan train {k} --minutes N`' for k in kinds)
-    return (f"no pretrained {' or '.join(NAMES[k] for k in kinds)} ships yet: train one with {trains} on a GPU, "
-            "then pass --checkpoint FILE")
+    return (f"no pretrained {' or '.join(NAMES[k] for k in kinds)} ships yet: train one with {trains} (on a CPU add "
+            "--recipe cpu), then pass --checkpoint FILE")
 
 def _load_file(fn, kinds, device):
     "Load checkpoint file `fn`, which must hold one of `kinds`: (kind, model, label)"
@@ -113,7 +113,8 @@ def sample(a):
     "Samples from noise: a grid of WGAN-GP frames (PNG) or of two-stream clips (GIF/MP4)"
     import torch
     from vidgan.core import tile
-    kind, model, label = load_model(('wgan', 'two_stream'), a.model, a.checkpoint, _device(a.device))
+    clips = a.output is not None and Path(a.output).suffix in ('.gif', '.mp4')   # asked for clips: a two-stream model
+    kind, model, label = load_model(('two_stream',) if clips and a.checkpoint is None else ('wgan', 'two_stream'), a.model, a.checkpoint, _device(a.device))
     ncols = a.ncols or max(1, round(a.n ** 0.5))
     if kind == 'wgan':
         import imageio.v3 as iio
@@ -312,7 +313,7 @@ def list_models(a):
         state = 'ok' if fn.is_file() and pretrained.sha256(fn) == e['sha256'] else ('MISSING' if not fn.is_file() else 'HASH MISMATCH')
         print(f"{name:<14} {e['kind']:<11} {e['file']:<18} {e['bytes'] / 1e6:6.2f} MB  {state:<13} {e['description']}")
     rest = [k for k in KINDS if k not in {e['kind'] for e in reg.values()}]
-    if rest: print(f"not shipped yet: {', '.join(rest)} (train with `vidgan train KIND --minutes N` on a GPU, then pass --checkpoint FILE)")
+    if rest: print(f"not shipped yet: {', '.join(rest)} (train with `vidgan train KIND --minutes N`, on a CPU with --recipe cpu, then pass --checkpoint FILE)")
 
 # %% ../nbs/60_cli.ipynb #182efe95
 _EXAMPLES = dict(
@@ -321,7 +322,8 @@ _EXAMPLES = dict(
     animate='vidgan animate --caption "digit 3 is moving left and right" --first-frame three.png -o clip.gif\n'
             'vidgan animate --caption "digit 3 is moving up and down" --digit 3 --image-seed 5 --checkpoint caption_unet.model.pth',
     predict='vidgan predict -n 4 -o predict.gif --checkpoint convlstm.pth',
-    sample='vidgan sample -n 16 -o samples.png --checkpoint wgan.pth\nvidgan sample -n 9 -o clips.gif --checkpoint two_stream-sbmg.pth',
+    sample='vidgan sample -n 20 --ncols 10 -o samples.png\nvidgan sample -n 16 -o samples.png --checkpoint wgan.pth\n'
+           'vidgan sample -n 9 -o clips.gif --checkpoint two_stream-sbmg.pth',
     train='vidgan train tganc --minutes 8 --bf16 --out tganc.pth\nvidgan train tganc --minutes 8 --bf16 --resume tganc.pth --out tganc.pth\n'
           'vidgan train two_stream --variant first_frame --minutes 8 --bf16\nvidgan train judge --epochs 16\n'
           'vidgan train all --device cuda --minutes 4 --out gpu-run --resume earlier-run\n'

@@ -181,7 +181,7 @@ def judge_clips(videos, judge:Judge|None=None) -> dict:
     r = torch.arange(GRID, dtype=torch.float)
     yy, xx = r.repeat_interleave(GRID), r.repeat(GRID)
     track = torch.stack([(w * yy).sum(-1), (w * xx).sum(-1)], -1).transpose(1, 2)   # (B,10,T,2)
-    spread = track.std(2)                                                      # (B,10,2)
+    spread = track.std(2) if T > 1 else track.new_zeros(B, 10, 2)              # (B,10,2); one frame: nothing moves
     motion = torch.where(spread.amax(-1) >= MIN_SPREAD, (spread[..., 1] > spread[..., 0]).long(), -1)   # -1: does not move
     return dict(presence=presence, track=track, spread=spread, motion=motion, features=f.reshape(B, T, -1))
 

@@ -143,7 +143,7 @@ def entry(name:str, root=DATA) -> dict:
     others = [k for k in KINDS if k not in {e['kind'] for e in reg.values()}]
     raise ValueError(f"unknown pretrained model {name!r}: vidgan ships {shipped}. "
                      + (f"No {', '.join(NAMES[k] for k in others)} checkpoint ships yet: train one with "
-                        "`vidgan train KIND --minutes N` on a GPU (KIND: " + ', '.join(others) + ") and pass the file "
+                        "`vidgan train KIND --minutes N` (on a CPU add --recipe cpu; KIND: " + ', '.join(others) + ") and pass the file "
                         "with --checkpoint FILE" if others else ''))
 
 def verify(name:str, root=DATA) -> Path:
