@@ -39,6 +39,8 @@ def check_clip(v) -> torch.Tensor:
 # %% ../nbs/00_core.ipynb #df8fbe06
 def clip_frames(v, scale:int=2) -> np.ndarray:
     "uint8 frames of clip `v`: `(T,H*scale,W*scale)` for grey, `(T,H*scale,W*scale,3)` for RGB"
+    if isinstance(scale, bool) or not isinstance(scale, (int, np.integer)) or scale < 1:
+        raise ValueError(f"scale is how many screen pixels each pixel becomes, a whole number >= 1 (1, 2, 3...), not {scale!r}")
     v = check_clip(v).clamp(0, 1)
     if scale != 1: v = v.repeat_interleave(scale, dim=-2).repeat_interleave(scale, dim=-1)
     f = (v * 255).round().to(torch.uint8).permute(0, 2, 3, 1).numpy()
