@@ -25,9 +25,7 @@ def _device(name:str|None) -> str:
     return name
 
 def _none_ships(kinds) -> str:
-    trains = ' or '.join(f'`vidgan train {k} --minutes N`' for k in kinds)
-    return (f"no pretrained {' or '.join(NAMES[k] for k in kinds)} ships yet: train one with {trains} (on a CPU add "
-            "--recipe cpu), then pass --checkpoint FILE")
+    return f"no pretrained {' or '.join(NAMES[k] for k in kinds)} ships yet: train one with {pretrained.train_command(kinds)}, then pass --checkpoint FILE"
 
 def _load_file(fn, kinds, device):
     "Load checkpoint file `fn`, which must hold one of `kinds`: (kind, model, label)"
@@ -313,7 +311,7 @@ def list_models(a):
         state = 'ok' if fn.is_file() and pretrained.sha256(fn) == e['sha256'] else ('MISSING' if not fn.is_file() else 'HASH MISMATCH')
         print(f"{name:<14} {e['kind']:<11} {e['file']:<18} {e['bytes'] / 1e6:6.2f} MB  {state:<13} {e['description']}")
     rest = [k for k in KINDS if k not in {e['kind'] for e in reg.values()}]
-    if rest: print(f"not shipped yet: {', '.join(rest)} (train with `vidgan train KIND --minutes N`, on a CPU with --recipe cpu, then pass --checkpoint FILE)")
+    if rest: print(f"not shipped yet: {', '.join(rest)} (train with {pretrained.train_command()}, then pass --checkpoint FILE)")
 
 # %% ../nbs/60_cli.ipynb #182efe95
 _EXAMPLES = dict(

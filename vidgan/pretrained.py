@@ -10,7 +10,7 @@ import vidgan                                     # torch is imported where it i
 
 # %% auto #0
 __all__ = ['DATA', 'MANIFEST', 'KINDS', 'NAMES', 'LOADERS', 'read_checkpoint', 'checkpoint_kind', 'file_kind', 'check_kind',
-           'sha256', 'registry', 'register', 'register_judge', 'entry', 'verify', 'load']
+           'sha256', 'registry', 'register', 'register_judge', 'train_command', 'entry', 'verify', 'load']
 
 # %% ../nbs/45_pretrained.ipynb #1c5f0845
 DATA = Path(vidgan.__file__).parent/'data'     # where shipped checkpoints and the manifest live
@@ -135,6 +135,10 @@ def register_judge(fn=None, root=DATA) -> dict:
                     "each digit's motion; used by caption fidelity and the judge-Frechet distance", trained, root)
 
 # %% ../nbs/45_pretrained.ipynb #e937d82e
+def train_command(kinds=('KIND',)) -> str:
+    "How the `vidgan` command trains a model of one of `kinds`, on a GPU or a CPU"
+    return ' or '.join(f'`vidgan train {k} --minutes N`' for k in kinds) + ' (on a CPU add --recipe cpu)'
+
 def entry(name:str, root=DATA) -> dict:
     "The registry entry of `name`, or a `ValueError` listing what ships and how to get the other kinds"
     reg = registry(root)
@@ -143,8 +147,7 @@ def entry(name:str, root=DATA) -> dict:
     others = [k for k in KINDS if k not in {e['kind'] for e in reg.values()}]
     raise ValueError(f"unknown pretrained model {name!r}: vidgan ships {shipped}. "
                      + (f"No {', '.join(NAMES[k] for k in others)} checkpoint ships yet: train one with "
-                        "`vidgan train KIND --minutes N` (on a CPU add --recipe cpu; KIND: " + ', '.join(others) + ") and pass the file "
-                        "with --checkpoint FILE" if others else ''))
+                        f"{train_command()}, KIND one of {', '.join(others)}, and pass the file with --checkpoint FILE" if others else ''))
 
 def verify(name:str, root=DATA) -> Path:
     "The file of registered checkpoint `name`, after checking that it exists and that its sha256 is the registered one"
