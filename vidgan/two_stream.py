@@ -21,8 +21,9 @@ from fastai.vision.gan import GANLearner, GANTrainer, FixedGANSwitcher, Invisibl
 import vidgan
 from .core import TensorVideo, show_videos, to_gan, decode, device_name, resize_frames
 from .bouncing import BouncingDL, GENERATORS, eval_chunks
-from .metrics import video_features, frechet, load_judge, judge_clips, judged_sets
+from .metrics import video_features, frechet, load_judge, judge_clips, judged_sets, MIN_SPREAD
 from .wgan import Plain, GradientPenalty, ClearFrozenGrads, gradient_penalty, TimeBudget, save_wgan, continue_from
+from .wgan import N_CLASSES, draw_sprites, load_glyph
 
 # %% auto #0
 __all__ = ['DATA', 'MODELS', 'TRAIN_DEFAULTS', 'RECIPES', 'VARIANTS', 'FEATURES', 'PEAK_TFLOPS', 'TensorFirstFrame', 'ClipsDL',
@@ -31,7 +32,7 @@ __all__ = ['DATA', 'MODELS', 'TRAIN_DEFAULTS', 'RECIPES', 'VARIANTS', 'FEATURES'
            'two_stream_learner', 'Still', 'frame_encoder', 'FirstFrameGenerator', 'first_frame_loss', 'sample_clips',
            'animate_clips', 'real_clips', 'save_checkpoint', 'save_sampler', 'VideoSampler', 'one_digit_one_axis',
            'VideoTimeBudget', 'train_two_stream', 'layer_flops', 'wgan_gp_flops', 'penalty_at', 'WGANGPStep',
-           'bench_batches', 'penalty_cost', 'gan_step_benchmark', 'benchmark_table']
+           'bench_batches', 'penalty_cost', 'gan_step_benchmark', 'benchmark_table', 'SpriteTwoStreamGenerator']
 
 # %% ../nbs/20_two_stream.ipynb #2ad1a2da
 DATA = {'sbmg': 'sbmg-test', 'moving_mnist': 'mmnist-test'}     # training data -> its held-out evaluation set
@@ -314,10 +315,15 @@ def one_digit_one_axis(clips, # `(B,T,1,64,64)` in [0,1]
                        judge=None, # default: the shipped judge
                        reading:dict|None=None, # `judge_clips(clips, judge)`, if already made
                        per_clip:bool=False):
-    "Share of `clips` the judge reads as one digit moving along one axis (or a boolean per clip)"
+    "Share of `clips` the judge reads as one digit moving along one axis and not along the other (or a boolean per clip)"
     r = reading or judge_clips(clips, judge)
-    ok = torch.tensor([len(s) == 1 and next(iter(s))[1] in (0, 1) for s in judged_sets(r)])
+    def one(s, spread):
+        if len(s) != 1: return False
+        (d, m), = s
+        return m in (0, 1) and spread[d].min().item() < MIN_SPREAD    # moves along one axis; along the other, it stays
+    ok = torch.tensor([one(s, sp) for s, sp in zip(judged_sets(r), r['spread'])])
     return ok if per_clip else ok.float().mean().item()
+
 
 # %% ../nbs/20_two_stream.ipynb #e7fd5757
 class VideoTimeBudget(TimeBudget):
@@ -352,6 +358,7 @@ def train_two_stream(minutes:float, kind:str='two_stream', data:str='sbmg', out=
                      resume:bool|str=False, # True: continue `out` if it exists; or a checkpoint to continue
                      recipe:str='gpu', # a preset of the options below (`RECIPES`); explicit arguments win
                      judge=None, # default: the shipped judge, on the learner's device
+                     glyph=None, # kind 'sprite': a pretrained glyph to load and freeze (`load_glyph`: a file, or 'wgan-sprite')
                      **kwargs) -> GANLearner: # `TRAIN_DEFAULTS` (bs, device, bf16, eval_every, n_eval, epochs, save_every) and `two_stream_learner`'s
     "Train for `minutes` of training time (continuing `resume`), logging judge-Fréchet distance; save to `out`, every `save_every` s too"
     if recipe not in RECIPES: raise ValueError(f"unknown recipe {recipe!r}: use one of {list(RECIPES)}")
@@ -361,7 +368,11 @@ def train_two_stream(minutes:float, kind:str='two_stream', data:str='sbmg', out=
     src = out if resume is True else resume
     if src and resume is not True and not Path(src).exists(): raise FileNotFoundError(f"no checkpoint {src} to resume")
     learn = two_stream_learner(kind, data, bs, device=device, **kwargs)
-    meta = dict(data=data, bs=bs, recipe=recipe, device=device_name(learn.dls.device), options=kwargs)
+    if glyph is not None:                                          # before the checkpoint, which holds the same frozen glyph
+        if kind != 'sprite': raise ValueError(f"glyph= is for kind='sprite' (its foreground is a glyph), not {kind!r}")
+        load_glyph(learn.model.generator, glyph)
+    meta = dict(data=data, bs=bs, recipe=recipe, device=device_name(learn.dls.device), options=kwargs,
+                **({'glyph': str(glyph)} if glyph is not None else {}))
     budget = VideoTimeBudget(minutes, eval_every, n_eval, data=data, judge=judge,
                              save=lambda b: save_checkpoint(learn, out, b, **meta), save_every=save_every)
     ck = torch.load(src, map_location='cpu', weights_only=True) if src and Path(src).exists() else None
@@ -617,3 +628,35 @@ def benchmark_table(res:dict) -> str:
         out.append(f"\nPenalty with {'lean' if p['lean'] else 'naive'} activations: double backward {p['double_backward_ms']:.2f} ms "
                    f"= {p['ratio']:.2f}× a plain critic forward+backward ({p['plain_ms']:.2f} ms); by FLOPs {p['flop_ratio']:.2f}×")
     return '\n'.join(out)
+
+# %% ../nbs/20_two_stream.ipynb #a7e1c002
+class SpriteTwoStreamGenerator(nn.Module):
+    "Two streams with a sprite foreground: noise `(B,nz)` -> clip `(B,T,1,H,W)` in [-1,1], a glyph and its mask moved along a path over a still background"
+    cond = False
+    def __init__(self, nz:int=100, nf:int=32, T:int=16, size:int=64):
+        super().__init__()
+        store_attr('nz,nf,T,size'); self.glyph_size = size // 2
+        self.glyph = basic_generator(self.glyph_size, 1, in_sz=nz + N_CLASSES, n_features=nf)   # chapter 10's glyph (`load_glyph`)
+        self.mask = nn.Sequential(nn.Conv2d(1, 1, 3, padding=1), nn.Sigmoid())                # the glyph -> its mask
+        self.path = nn.Sequential(nn.Linear(nz + 2, 256), nn.ReLU(True), nn.Linear(256, 2 * T), nn.Tanh())
+        self.background = nn.Sequential(Plain(), basic_generator(size, 1, in_sz=nz, n_features=nf))
+        self.register_buffer('frozen', torch.tensor(False))       # True: the glyph is pretrained and stays
+    def digits(self, z): return z[:, :N_CLASSES].argmax(1)           # one of ten, equally likely
+    def coins(self, z): return (z[:, N_CLASSES] > 0).long()            # heads or tails, equally likely
+    def paths(self, z):
+        "The glyph's centre in each frame `(B,T,2)`, (x, y) in the frame's [-1,1] coordinates, where the glyph fits"
+        z = z.as_subclass(torch.Tensor)
+        p = self.path(torch.cat([z, F.one_hot(self.coins(z), 2).to(z)], 1))
+        return p.view(len(z), self.T, 2) * (1 - self.glyph_size / self.size)
+    def streams(self, z):
+        "Foreground `(B,T,1,H,W)` in [-1,1], mask `(B,T,1,H,W)` in [0,1] (0 away from the glyph) and background `(B,1,H,W)`"
+        z = z.as_subclass(torch.Tensor)
+        with torch.set_grad_enabled(torch.is_grad_enabled() and not bool(self.frozen)):
+            ink = (self.glyph(torch.cat([z, F.one_hot(self.digits(z), N_CLASSES).to(z)], 1)) + 1) / 2
+        sprite = torch.cat([ink, self.mask(ink)], 1).repeat_interleave(self.T, 0)          # (B*T, 2, g, g)
+        fm = draw_sprites(sprite, self.paths(z).flatten(0, 1), self.size).view(len(z), self.T, 2, self.size, self.size)
+        return fm[:, :, :1] * 2 - 1, fm[:, :, 1:], self.background(z)
+    def forward(self, z): return compose(*self.streams(z))
+
+MODELS['sprite'] = SpriteTwoStreamGenerator
+

@@ -379,18 +379,23 @@ def train_glyph(minutes:float, out='glyph.pth', resume=None,
     "Train a glyph generator: this chapter's class-conditional WGAN-GP (AC-GAN, CPU recipe) on `glyphs`"
     return train_wgan(minutes, 'gp', True, out, resume, recipe='cpu', dl=GlyphsDL, budget_cls=GlyphBudget, **{**GLYPH_RECIPE, **kwargs})
 
-def load_glyph(generator:nn.Module, fn):
-    "Load the generator of glyph checkpoint `fn` (`train_glyph`) into `generator.glyph` and freeze it"
+def load_glyph(generator:nn.Module,
+               fn): # a `train_glyph` checkpoint, a sprite WGAN saved by `WGANSampler.save`, or a shipped one's name ('wgan-sprite')
+    "Load the glyph generator of `fn` into `generator.glyph` and freeze it"
     if not hasattr(generator, 'glyph'):
         raise ValueError(f"{type(generator).__name__} has no glyph: a pretrained glyph goes into SpriteFrameGenerator "
-                         "(generator='sprite') or the TGANs-C factored sprite (generator='factored')")
+                         "(generator='sprite'), the TGANs-C factored sprite (generator='factored') or the two-stream sprite")
+    if not Path(fn).is_file() and not str(fn).endswith('.pth'):
+        from vidgan.pretrained import verify
+        fn = verify(fn)                                                  # a shipped model's name
     ck = torch.load(fn, map_location='cpu', weights_only=True)
     cfg, size = json.loads(ck['config']), generator.glyph_size
-    if not cfg.get('cond') or cfg.get('size') != size or cfg.get('generator', 'dcgan') != 'dcgan':
+    sprite = cfg.get('generator') == 'sprite'                            # a whole sprite WGAN: its glyph is half its frame
+    prefix, has = ('generator.glyph.', cfg.get('size', 64) // 2) if sprite else ('generator.net.1.', cfg.get('size'))
+    if not cfg.get('cond') or has != size or cfg.get('generator', 'dcgan') not in ('dcgan', 'sprite'):
         raise ValueError(f"{fn} is not a {size}x{size} glyph generator (its config: {cfg}): make one with "
                          f"train_glyph(size={size}); a glyph is half the frame's size")
-    sd = {k.removeprefix('generator.net.1.'): v.float() if v.is_floating_point() else v
-          for k, v in ck['model'].items() if k.startswith('generator.net.1.')}
+    sd = {k.removeprefix(prefix): v.float() if v.is_floating_point() else v for k, v in ck['model'].items() if k.startswith(prefix)}
     try: generator.glyph.load_state_dict(sd)
     except RuntimeError as e:
         raise ValueError(f"{fn} (nz={cfg['nz']}, nf={cfg['nf']}) does not fit this glyph: train the glyph with the "
