@@ -197,11 +197,12 @@ def judged_sets(reading:dict, captions:list|None=None, low:float=0.25) -> list:
     return out
 
 # %% ../nbs/03_metrics.ipynb #d4eaa5ea
-def caption_fidelity(videos, captions, judge:Judge|None=None, per_clip:bool=False):
+def caption_fidelity(videos, captions, judge:Judge|None=None, per_clip:bool=False,
+                     reading:dict|None=None): # `judge_clips(videos, judge)`, if already made
     "Share of clips whose judged digits and motions are exactly their caption's"
     if len(videos) != len(captions): raise ValueError(f"got {len(videos)} clips but {len(captions)} captions")
     want = [caption_set(c) for c in captions]
-    ok = torch.tensor([a == b for a, b in zip(judged_sets(judge_clips(videos, judge), captions), want)])
+    ok = torch.tensor([a == b for a, b in zip(judged_sets(reading or judge_clips(videos, judge), captions), want)])
     return ok if per_clip else ok.float().mean().item()
 
 # %% ../nbs/03_metrics.ipynb #25f38a52
