@@ -166,10 +166,10 @@ def digit_scores(frames, judge:Judge|None=None, bs:int=500):
     "Each digit's top cell probability `(N,10)` in frames `(N,1,64,64)`, read on a grid shifted by half a cell"
     return _read(frames, judge, bs, pad=GRID // 2)[0].flatten(2).amax(-1)
 
-MIN_SPREAD = 0.35          # a digit moves if its track spreads by at least this (in cells, std over time) along some axis
+MIN_SPREAD = 0.35          # a digit moves along an axis if its track spreads by at least this along it (in cells, std over time)
 
 def judge_clips(videos, judge:Judge|None=None) -> dict:
-    "The judge's reading of clips `(B,T,1,64,64)`: presence `(B,10)`, tracks `(B,10,T,2)`, motions `(B,10)` (-1: still), features"
+    "The judge's reading of clips `(B,T,1,64,64)`: presence `(B,10)`, tracks `(B,10,T,2)`, motions `(B,10)` (0 up and down, 1 left and right, -1 still, 2 both axes), features"
     if videos.ndim != 5 or videos.shape[-3:] != (1, 64, 64):
         raise ValueError(f"the judge reads clips of shape (B, T, 1, 64, 64) in [0,1], got {tuple(videos.shape)}")
     B, T = videos.shape[:2]
@@ -182,7 +182,8 @@ def judge_clips(videos, judge:Judge|None=None) -> dict:
     yy, xx = r.repeat_interleave(GRID), r.repeat(GRID)
     track = torch.stack([(w * yy).sum(-1), (w * xx).sum(-1)], -1).transpose(1, 2)   # (B,10,T,2)
     spread = track.std(2) if T > 1 else track.new_zeros(B, 10, 2)              # (B,10,2); one frame: nothing moves
-    motion = torch.where(spread.amax(-1) >= MIN_SPREAD, (spread[..., 1] > spread[..., 0]).long(), -1)   # -1: does not move
+    moves = spread >= MIN_SPREAD                                               # (B,10,2): moves along y, along x
+    motion = torch.where(moves[..., 0] == moves[..., 1], torch.where(moves[..., 0], 2, -1), moves[..., 1].long())  # one axis only: 0 or 1
     return dict(presence=presence, track=track, spread=spread, motion=motion, features=f.reshape(B, T, -1))
 
 def judged_sets(reading:dict, captions:list|None=None, low:float=0.25) -> list:

@@ -26,14 +26,14 @@ from .bouncing import VOCAB, EXAMPLE, MAX_LEN, BouncingDL, sbmg, tbmg, caption, 
 from .metrics import caption_set, caption_fidelity, video_features, frechet, load_judge
 
 # %% auto #0
-__all__ = ['GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'VARIANTS', 'TRAIN_DEFAULTS', 'RECIPES', 'check_captions',
-           'CaptionEncoder', 'ConditioningAugmentation', 'kl_to_standard_normal', 'VideoGenerator', 'SpriteGenerator',
-           'make_generator', 'frame_differences', 'CaptionHead', 'CaptionDiscriminator', 'VideoDiscriminator',
-           'FrameDiscriminator', 'MotionDiscriminator', 'matching_aware_loss', 'generator_loss', 'mismatched_captions',
-           'flip_motion', 'all_captions', 'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss',
-           'factored_sprite', 'TGANConfig', 'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner',
-           'tganc_learner', 'TGANsCGenerator', 'generator_path', 'evaluate_tganc', 'TGANBudget', 'save_tganc',
-           'train_tganc']
+__all__ = ['MAX_SPEED', 'TRAJECTORIES', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'VARIANTS', 'TRAIN_DEFAULTS', 'RECIPES',
+           'check_captions', 'CaptionEncoder', 'ConditioningAugmentation', 'kl_to_standard_normal', 'VideoGenerator',
+           'reflect', 'along_one_axis', 'SpriteGenerator', 'make_generator', 'frame_differences', 'CaptionHead',
+           'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator',
+           'matching_aware_loss', 'generator_loss', 'mismatched_captions', 'flip_motion', 'all_captions',
+           'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss', 'factored_sprite', 'TGANConfig',
+           'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner', 'TGANsCGenerator',
+           'generator_path', 'evaluate_tganc', 'TGANBudget', 'save_tganc', 'train_tganc']
 
 # %% ../nbs/40_tganc.ipynb #95716282
 def _bad(msg): return ValueError(f"{msg}; the vocabulary is {VOCAB[1:]}, e.g. {EXAMPLE!r}")
@@ -114,20 +114,42 @@ class VideoGenerator(nn.Module):
 
 
 # %% ../nbs/40_tganc.ipynb #0337ed04
+def reflect(u):
+    "`u` folded into [-1,1] the way a ball bounces between walls at -1 and 1: a triangle wave of period 4"
+    return 1 - ((u + 1).remainder(4) - 2).abs()
+
+MAX_SPEED = 0.5             # the fastest a 'bounce' path moves, per frame, in its [-1,1] range (real digits: 0.125 to 0.31)
+TRAJECTORIES = ('free', 'bounce', 'axis')
+
+def along_one_axis(speed, logit):
+    "Velocities `(B,2)` (x, y): `speed` `(B,1)` along x where `logit` `(B,1)` > 0, else along y; a hard choice with straight-through gradients"
+    p = torch.sigmoid(logit)
+    a = (p > 0.5).float() + p - p.detach()                       # forward: 0 or 1; backward: the gradient of p
+    return speed * torch.cat([a, 1 - a], 1)
+
 class SpriteGenerator(nn.Module):
     "Noise `z` ‖ condition `c` -> clips `(B,16,1,size,size)` in [-1,1]: one glyph (a 2D DCGAN) moved along a path (an MLP)"
     def __init__(self, nz:int=100, n_cond:int=64, nf:int=32, size:int=64, T:int=16,
                  glyph:int|None=None, # the glyph's side (default: half the frame's, room for a 28/64 digit)
-                 what=None, where=None): # the entries of `c` the glyph reads, and those the path reads (None: all of `c`)
+                 what=None, where=None, # the entries of `c` the glyph reads, and those the path reads (None: all of `c`)
+                 trajectory:str='free'): # 'free': the MLP gives all T centres; 'bounce': a start and a velocity; 'axis': the same along one axis
         super().__init__()
+        if trajectory not in TRAJECTORIES: raise ValueError(f"unknown trajectory {trajectory!r}: use one of {TRAJECTORIES}")
         self.T, self.size, self.glyph_size, self.what, self.where = T, size, glyph or size // 2, what, where
+        self.trajectory = trajectory
         n_what, n_where = (n_cond if i is None else len(i) for i in (what, where))
+        if trajectory == 'axis': self.pick = nn.Linear(n_where, 1)          # the axis, from the condition alone: the same for a caption
         self.glyph = basic_generator(self.glyph_size, 1, in_sz=nz + n_what, n_features=nf)    # (B,1,g,g) in [-1,1]
-        self.path = nn.Sequential(nn.Linear(nz + n_where, 256), nn.ReLU(True), nn.Linear(256, 2 * self.T), nn.Tanh())
+        self.path = nn.Sequential(nn.Linear(nz + n_where, 256), nn.ReLU(True), nn.Linear(256, dict(free=2 * T, bounce=4, axis=3)[trajectory]), nn.Tanh())
     def _read(self, z, c, keep): return torch.cat([z, c if keep is None else c[:, keep]], 1)
     def paths(self, z, c):
         "The glyph's centre in each frame `(B,T,2)`, (x, y) in the frame's [-1,1] coordinates, where the glyph fits"
-        return self.path(self._read(z, c, self.where)).view(len(z), self.T, 2) * (1 - self.glyph_size / self.size)
+        out = self.path(self._read(z, c, self.where))
+        if self.trajectory == 'free': p = out.view(len(z), self.T, 2)
+        else:
+            v = out[:, 2:] if self.trajectory == 'bounce' else along_one_axis(out[:, 2:], self.pick(c if self.where is None else c[:, self.where]))
+            p = reflect(out[:, None, :2] + MAX_SPEED * v[:, None] * torch.arange(self.T, device=out.device)[:, None])
+        return p * (1 - self.glyph_size / self.size)
     def forward(self, z, c, size:int|None=None): # draw at `size` (default: `self.size`), the glyph resized in proportion
         size = size or self.size
         ink = (self.glyph(self._read(z, c, self.what)) + 1) / 2                          # (B,1,g,g), 0: empty
@@ -139,7 +161,7 @@ GENERATORS = {'3d': VideoGenerator, 'sprite': SpriteGenerator}
 
 def make_generator(cfg):
     "The generator a `TGANConfig` asks for"
-    return GENERATORS[cfg.generator](cfg.nz, cfg.n_cond, cfg.ngf, cfg.size)
+    return GENERATORS[cfg.generator](cfg.nz, cfg.n_cond, cfg.ngf, cfg.size, **({} if cfg.generator == '3d' else dict(trajectory=cfg.trajectory)))
 
 # %% ../nbs/40_tganc.ipynb #8d210721
 def _down(ni, nf, nd, bn=True, **kw):
@@ -277,9 +299,9 @@ DIGIT_WORDS = [VOCAB.index(str(d)) for d in range(10)]    # what one frame can s
 # %% ../nbs/40_tganc.ipynb #7f3a9c22
 MOTION_WORDS = [VOCAB.index(w) for w in ('up', 'down', 'left', 'right')]     # what a path can show
 
-def factored_sprite(nz:int=100, n_cond:int=len(VOCAB), nf:int=32, size:int=64):
+def factored_sprite(nz:int=100, n_cond:int=len(VOCAB), nf:int=32, size:int=64, trajectory:str='free'):
     "A `SpriteGenerator` whose glyph reads the caption's digit words only and whose path its motion words only; its condition `c` is `word_targets(tokens)` (`n_cond` is not used)"
-    return SpriteGenerator(nz, len(VOCAB), nf, size, what=DIGIT_WORDS, where=MOTION_WORDS)
+    return SpriteGenerator(nz, len(VOCAB), nf, size, what=DIGIT_WORDS, where=MOTION_WORDS, trajectory=trajectory)
 
 GENERATORS['factored'] = factored_sprite
 
@@ -307,10 +329,13 @@ class TGANConfig:
     aux:float = 0.             # weight of the word classifier on the video discriminator (`WordHead`); 0: none, as in the paper
     aux_frames:bool = False    # with `aux`: a digit classifier on the frame discriminator too (each frame, the digit words only)
     generator:str = '3d'       # '3d': the paper's `VideoGenerator`; 'sprite': `SpriteGenerator`, one glyph moved along a path
+    trajectory:str = 'free'    # a sprite's path: 'free' (16 centres from an MLP), 'bounce' (a start and a velocity, reflected at the
+                               # edges) or 'axis' (the same along one axis, picked by the MLP)
     def __post_init__(self):
         for k, ok in (('data', ('sbmg', 'tbmg')), ('variant', VARIANTS), ('negatives', ('seen', 'all', 'motion')),
-                      ('size', (64, 32)), ('g_captions', ('seen', 'all')), ('generator', tuple(GENERATORS))):
+                      ('size', (64, 32)), ('g_captions', ('seen', 'all')), ('generator', tuple(GENERATORS)), ('trajectory', TRAJECTORIES)):
             if getattr(self, k) not in ok: raise ValueError(f"unknown {k} {getattr(self, k)!r}: use one of {ok}")
+        if self.trajectory != 'free' and self.generator == '3d': raise ValueError(f"trajectory={self.trajectory!r} is for the sprite generators ('sprite', 'factored')")
 
 def _plain(x): return x.as_subclass(torch.Tensor)
 
@@ -569,10 +594,24 @@ RECIPES = {'gpu': {},
            'cpu': dict(device='cpu', bf16=False, bs=32, n_batches=100, eval_every=900., n_eval=200, size=32, ngf=32, ndf=16,
                        negatives='motion')}
 
+_SHAPE = ('n_emb', 'n_sent', 'n_cond', 'ca', 'nz', 'ngf', 'size', 'generator', 'trajectory')    # what the generator's weights depend on
+
+def _start_from(model:TGANsC, init, resume=None) -> str:
+    "Load the encoder, condition and generator of the generator file or shipped name `init` into `model`; the discriminators stay as they are"
+    if resume: raise ValueError("give resume= (continue a training checkpoint) or init= (start a run from a generator), not both")
+    from vidgan.pretrained import verify
+    fn = init if Path(init).is_file() else verify(init)
+    g = TGANsCGenerator.load(fn)
+    diff = {k: (getattr(g.cfg, k), getattr(model.cfg, k)) for k in _SHAPE if getattr(g.cfg, k) != getattr(model.cfg, k)}
+    if diff: raise ValueError(f"{init} has another generator than the one asked, (its, asked): {diff}")
+    for k in _PARTS: getattr(model, k).load_state_dict(getattr(g, k).state_dict())
+    return str(init)
+
 def train_tganc(minutes:float, # training time to add, in minutes (evaluation excluded)
                 data:str='sbmg', # 'sbmg' or 'tbmg'
                 variant:str='C', # 'C' (TGANs-C-C), 'A' (TGANs-C-A) or 'none'
                 resume=None, # a training checkpoint to continue
+                init=None, # or a TGANs-C generator to start from (a file or a shipped name): its encoder, condition and generator
                 out='tganc.pth', # where to save the training checkpoint (the generator goes to `generator_path(out)`)
                 recipe:str='gpu', # a preset of training options and config fields from `RECIPES`; explicit arguments win
                 **kwargs) -> TGANLearner: # training options (`TRAIN_DEFAULTS`) and `TGANConfig` fields
@@ -598,12 +637,15 @@ def train_tganc(minutes:float, # training time to add, in minutes (evaluation ex
     if ck:
         learn.model.load_state_dict(ck['model'])
         budget.resume(ck)
+    if init: info['init'] = _start_from(learn.model, init, resume)
     if tr['glyph']:                                                  # after the checkpoint: its glyph is replaced
         if learn.model.cfg.generator != 'factored':
             raise ValueError(f"glyph= is for generator='factored' (its glyph reads the digit words), not {learn.model.cfg.generator!r}")
         load_glyph(learn.model.generator, tr['glyph'])
     elif ck and json.loads(ck['train']).get('glyph'):                # continuing a run whose glyph was frozen
         learn.model.generator.glyph.requires_grad_(False); info['glyph'] = json.loads(ck['train'])['glyph']
+    elif init and learn.model.cfg.generator == 'factored':           # a trained factored glyph stays as it is
+        learn.model.generator.glyph.requires_grad_(False); info['glyph'] = f'{init} (frozen)'
     if tr['bf16']: learn.to_bf16()
     learn.create_opt(); learn.tgan_trainer.make_opt()
     if ck:                                                         # optimiser states go where the weights are

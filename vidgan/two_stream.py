@@ -317,11 +317,7 @@ def one_digit_one_axis(clips, # `(B,T,1,64,64)` in [0,1]
                        per_clip:bool=False):
     "Share of `clips` the judge reads as one digit moving along one axis and not along the other (or a boolean per clip)"
     r = reading or judge_clips(clips, judge)
-    def one(s, spread):
-        if len(s) != 1: return False
-        (d, m), = s
-        return m in (0, 1) and spread[d].min().item() < MIN_SPREAD    # moves along one axis; along the other, it stays
-    ok = torch.tensor([one(s, sp) for s, sp in zip(judged_sets(r), r['spread'])])
+    ok = torch.tensor([len(s) == 1 and next(iter(s))[1] in (0, 1) for s in judged_sets(r)])   # one digit, one axis
     return ok if per_clip else ok.float().mean().item()
 
 
