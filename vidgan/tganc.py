@@ -611,8 +611,8 @@ def train_tganc(minutes:float, # training time to add, in minutes (evaluation ex
                 data:str='sbmg', # 'sbmg' or 'tbmg'
                 variant:str='C', # 'C' (TGANs-C-C), 'A' (TGANs-C-A) or 'none'
                 resume=None, # a training checkpoint to continue
-                init=None, # or a TGANs-C generator to start from (a file or a shipped name): its encoder, condition and generator
                 out='tganc.pth', # where to save the training checkpoint (the generator goes to `generator_path(out)`)
+                init=None, # instead of `resume`, a TGANs-C generator to start from (a file or a shipped name): its encoder, condition and generator
                 recipe:str='gpu', # a preset of training options and config fields from `RECIPES`; explicit arguments win
                 **kwargs) -> TGANLearner: # training options (`TRAIN_DEFAULTS`) and `TGANConfig` fields
     "Train TGANs-C for `minutes` more, logging caption fidelity and judge-Fréchet distance; save to `out` as it goes"
