@@ -330,7 +330,7 @@ class TGANConfig:
     aux_frames:bool = False    # with `aux`: a digit classifier on the frame discriminator too (each frame, the digit words only)
     generator:str = '3d'       # '3d': the paper's `VideoGenerator`; 'sprite': `SpriteGenerator`, one glyph moved along a path
     trajectory:str = 'free'    # a sprite's path: 'free' (16 centres from an MLP), 'bounce' (a start and a velocity, reflected at the
-                               # edges) or 'axis' (the same along one axis, picked by the MLP)
+                               # edges) or 'axis' (the same along one axis, picked from the condition)
     def __post_init__(self):
         for k, ok in (('data', ('sbmg', 'tbmg')), ('variant', VARIANTS), ('negatives', ('seen', 'all', 'motion')),
                       ('size', (64, 32)), ('g_captions', ('seen', 'all')), ('generator', tuple(GENERATORS)), ('trajectory', TRAJECTORIES)):

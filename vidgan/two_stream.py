@@ -21,7 +21,7 @@ from fastai.vision.gan import GANLearner, GANTrainer, FixedGANSwitcher, Invisibl
 import vidgan
 from .core import TensorVideo, show_videos, to_gan, decode, device_name, resize_frames
 from .bouncing import BouncingDL, GENERATORS, eval_chunks
-from .metrics import video_features, frechet, load_judge, judge_clips, judged_sets, MIN_SPREAD
+from .metrics import video_features, frechet, load_judge, judge_clips, judged_sets
 from .wgan import Plain, GradientPenalty, ClearFrozenGrads, gradient_penalty, TimeBudget, save_wgan, continue_from
 from .wgan import N_CLASSES, draw_sprites, load_glyph
 
