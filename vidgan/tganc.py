@@ -5,7 +5,7 @@
 # %% ../nbs/40_tganc.ipynb #ff07f393
 from __future__ import annotations
 import json, re, time
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, replace
 from functools import lru_cache, partial
 from math import prod
 from pathlib import Path
@@ -26,14 +26,14 @@ from .bouncing import VOCAB, EXAMPLE, MAX_LEN, BouncingDL, sbmg, tbmg, caption, 
 from .metrics import caption_set, caption_fidelity, video_features, frechet, load_judge
 
 # %% auto #0
-__all__ = ['MAX_SPEED', 'TRAJECTORIES', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'VARIANTS', 'TRAIN_DEFAULTS', 'RECIPES',
-           'check_captions', 'CaptionEncoder', 'ConditioningAugmentation', 'kl_to_standard_normal', 'VideoGenerator',
-           'reflect', 'along_one_axis', 'SpriteGenerator', 'make_generator', 'frame_differences', 'CaptionHead',
-           'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator',
-           'matching_aware_loss', 'generator_loss', 'mismatched_captions', 'flip_motion', 'all_captions',
-           'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss', 'factored_sprite', 'TGANConfig',
-           'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner', 'TGANsCGenerator',
-           'generator_path', 'evaluate_tganc', 'TGANBudget', 'save_tganc', 'train_tganc']
+__all__ = ['MAX_SPEED', 'TRAJECTORIES', 'SAME_WEIGHTS', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'VARIANTS', 'TRAIN_DEFAULTS',
+           'RECIPES', 'check_captions', 'CaptionEncoder', 'ConditioningAugmentation', 'kl_to_standard_normal',
+           'VideoGenerator', 'reflect', 'along_one_axis', 'along_dominant_axis', 'SpriteGenerator', 'make_generator',
+           'frame_differences', 'CaptionHead', 'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator',
+           'MotionDiscriminator', 'matching_aware_loss', 'generator_loss', 'mismatched_captions', 'flip_motion',
+           'all_captions', 'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss', 'factored_sprite',
+           'TGANConfig', 'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner',
+           'TGANsCGenerator', 'generator_path', 'evaluate_tganc', 'TGANBudget', 'save_tganc', 'train_tganc']
 
 # %% ../nbs/40_tganc.ipynb #95716282
 def _bad(msg): return ValueError(f"{msg}; the vocabulary is {VOCAB[1:]}, e.g. {EXAMPLE!r}")
@@ -119,20 +119,31 @@ def reflect(u):
     return 1 - ((u + 1).remainder(4) - 2).abs()
 
 MAX_SPEED = 0.5             # the fastest a 'bounce' path moves, per frame, in its [-1,1] range (real digits: 0.125 to 0.31)
-TRAJECTORIES = ('free', 'bounce', 'axis')
+TRAJECTORIES = ('free', 'bounce', 'axis', 'dominant')
+SAME_WEIGHTS = {'dominant': 'free'}     # 'dominant' only redraws a 'free' path: a 'free' generator's weights load into it
 
-def along_one_axis(speed, logit):
-    "Velocities `(B,2)` (x, y): `speed` `(B,1)` along x where `logit` `(B,1)` > 0, else along y; a hard choice with straight-through gradients"
+def _x_or_y(logit):
+    "`(B,2)` weights of x and y: (1, 0) where `logit` `(B,1)` > 0, else (0, 1); a hard choice with straight-through gradients"
     p = torch.sigmoid(logit)
     a = (p > 0.5).float() + p - p.detach()                       # forward: 0 or 1; backward: the gradient of p
-    return speed * torch.cat([a, 1 - a], 1)
+    return torch.cat([a, 1 - a], 1)
+
+def along_one_axis(speed, logit):
+    "Velocities `(B,2)` (x, y): `speed` `(B,1)` along x where `logit` `(B,1)` > 0, else along y"
+    return speed * _x_or_y(logit)
+
+def along_dominant_axis(p, tau:float=0.1):
+    "Paths `p` `(B,T,2)` kept along the axis each spreads most on (std over time); the other axis holds its mean"
+    m, s = p.mean(1, keepdim=True), p.std(1)                     # (B,1,2), (B,2)
+    return m + (p - m) * _x_or_y((s[:, :1] - s[:, 1:]) / tau)[:, None]
 
 class SpriteGenerator(nn.Module):
     "Noise `z` ‖ condition `c` -> clips `(B,16,1,size,size)` in [-1,1]: one glyph (a 2D DCGAN) moved along a path (an MLP)"
     def __init__(self, nz:int=100, n_cond:int=64, nf:int=32, size:int=64, T:int=16,
                  glyph:int|None=None, # the glyph's side (default: half the frame's, room for a 28/64 digit)
                  what=None, where=None, # the entries of `c` the glyph reads, and those the path reads (None: all of `c`)
-                 trajectory:str='free'): # 'free': the MLP gives all T centres; 'bounce': a start and a velocity; 'axis': the same along one axis
+                 trajectory:str='free'): # 'free': the MLP gives all T centres; 'bounce': a start and a velocity; 'axis': the same along one axis;
+                                 # 'dominant': 'free', then kept along its axis of larger spread
         super().__init__()
         if trajectory not in TRAJECTORIES: raise ValueError(f"unknown trajectory {trajectory!r}: use one of {TRAJECTORIES}")
         self.T, self.size, self.glyph_size, self.what, self.where = T, size, glyph or size // 2, what, where
@@ -140,12 +151,13 @@ class SpriteGenerator(nn.Module):
         n_what, n_where = (n_cond if i is None else len(i) for i in (what, where))
         if trajectory == 'axis': self.pick = nn.Linear(n_where, 1)          # the axis, from the condition alone: the same for a caption
         self.glyph = basic_generator(self.glyph_size, 1, in_sz=nz + n_what, n_features=nf)    # (B,1,g,g) in [-1,1]
-        self.path = nn.Sequential(nn.Linear(nz + n_where, 256), nn.ReLU(True), nn.Linear(256, dict(free=2 * T, bounce=4, axis=3)[trajectory]), nn.Tanh())
+        self.path = nn.Sequential(nn.Linear(nz + n_where, 256), nn.ReLU(True), nn.Linear(256, dict(free=2 * T, dominant=2 * T, bounce=4, axis=3)[trajectory]), nn.Tanh())
     def _read(self, z, c, keep): return torch.cat([z, c if keep is None else c[:, keep]], 1)
     def paths(self, z, c):
         "The glyph's centre in each frame `(B,T,2)`, (x, y) in the frame's [-1,1] coordinates, where the glyph fits"
         out = self.path(self._read(z, c, self.where))
         if self.trajectory == 'free': p = out.view(len(z), self.T, 2)
+        elif self.trajectory == 'dominant': p = along_dominant_axis(out.view(len(z), self.T, 2))
         else:
             v = out[:, 2:] if self.trajectory == 'bounce' else along_one_axis(out[:, 2:], self.pick(c if self.where is None else c[:, self.where]))
             p = reflect(out[:, None, :2] + MAX_SPEED * v[:, None] * torch.arange(self.T, device=out.device)[:, None])
@@ -500,6 +512,15 @@ class TGANsCGenerator:
     def from_model(cls, model:TGANsC): return cls(model.encoder, model.condition, model.generator, model.cfg)
     @property
     def device(self): return next(self.generator.parameters()).device
+    def with_trajectory(self, trajectory:str):
+        "This generator drawing its sprite's path as `trajectory` says, where the weights are the same (`SAME_WEIGHTS`): 'free' <-> 'dominant'"
+        same = lambda t: SAME_WEIGHTS.get(t, t)
+        if same(trajectory) != same(self.cfg.trajectory) or self.cfg.generator == '3d':
+            raise ValueError(f"a {self.cfg.generator!r} generator with a {self.cfg.trajectory!r} path has no weights for a {trajectory!r} path; "
+                             f"it draws {[t for t in TRAJECTORIES if same(t) == same(self.cfg.trajectory)] if self.cfg.generator != '3d' else 'no path'}")
+        cfg = replace(self.cfg, trajectory=trajectory)
+        g = make_generator(cfg).to(self.device); g.load_state_dict(self.generator.state_dict()); g.train(self.generator.training)
+        return type(self)(self.encoder, self.condition, g, cfg)                 # the caption encoder and condition are shared
 
     @torch.no_grad()
     def generate(self, captions, seed:int=0, bs:int=500) -> TensorVideo:
@@ -602,7 +623,8 @@ def _start_from(model:TGANsC, init, resume=None) -> str:
     from vidgan.pretrained import verify
     fn = init if Path(init).is_file() else verify(init)
     g = TGANsCGenerator.load(fn)
-    diff = {k: (getattr(g.cfg, k), getattr(model.cfg, k)) for k in _SHAPE if getattr(g.cfg, k) != getattr(model.cfg, k)}
+    weights = lambda cfg, k: SAME_WEIGHTS.get(getattr(cfg, k), getattr(cfg, k))
+    diff = {k: (getattr(g.cfg, k), getattr(model.cfg, k)) for k in _SHAPE if weights(g.cfg, k) != weights(model.cfg, k)}
     if diff: raise ValueError(f"{init} has another generator than the one asked, (its, asked): {diff}")
     for k in _PARTS: getattr(model, k).load_state_dict(getattr(g, k).state_dict())
     return str(init)
