@@ -14,7 +14,7 @@ from torch.nn.utils.rnn import pack_padded_sequence
 from fastcore.basics import store_attr
 from fastcore.foundation import L
 from fastai.torch_core import params, to_device
-from fastai.callback.core import Callback, CancelFitException
+from fastai.callback.core import Callback, CancelFitException, CancelBackwardException, CancelStepException
 from fastai.data.core import DataLoaders
 from fastai.learner import Learner, ValueMetric
 from fastai.optimizer import Adam
@@ -33,7 +33,8 @@ __all__ = ['MAX_SPEED', 'TRAJECTORIES', 'SAME_WEIGHTS', 'GENERATORS', 'DIGIT_WOR
            'MotionDiscriminator', 'matching_aware_loss', 'generator_loss', 'mismatched_captions', 'flip_motion',
            'all_captions', 'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss', 'factored_sprite',
            'TGANConfig', 'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner',
-           'TGANsCGenerator', 'generator_path', 'evaluate_tganc', 'TGANBudget', 'save_tganc', 'train_tganc']
+           'TGANsCGenerator', 'generator_path', 'evaluate_tganc', 'TGANBudget', 'save_tganc', 'DiscriminatorWarmup',
+           'train_tganc']
 
 # %% ../nbs/40_tganc.ipynb #95716282
 def _bad(msg): return ValueError(f"{msg}; the vocabulary is {VOCAB[1:]}, e.g. {EXAMPLE!r}")
@@ -608,9 +609,19 @@ def save_tganc(learn:TGANLearner, fn, budget:TGANBudget|None=None, **train):
                  'config': cfg, 'train': json.dumps(train), 'log': json.dumps(budget.log if budget else []),
                  'elapsed': budget.elapsed if budget else 0., 'iters': budget.done if budget else 0}, fn)
 
+class DiscriminatorWarmup(Callback):
+    "For the first `n` training batches, skip the generator's backward pass and step: only the encoder and discriminators learn"
+    def __init__(self, n:int): self.n = n
+    def warming(self) -> bool: return self.training and self.train_iter < self.n
+    def before_backward(self):
+        if self.warming(): raise CancelBackwardException
+    def before_step(self):
+        if self.warming(): raise CancelStepException
+
 TRAIN_DEFAULTS = dict(device='cuda', bf16=True, bs=64, n_batches=500, lr=2e-4, eval_every=120., n_eval=500,
                       save_every=300., epochs=100_000,
-                      glyph=None) # a pretrained glyph (`train_glyph`) for the 'factored' generator, loaded and frozen
+                      glyph=None, # a pretrained glyph (`train_glyph`) for the 'factored' generator, loaded and frozen
+                      d_warmup=0) # batches at the start of a run in which the generator keeps still (`DiscriminatorWarmup`)
 RECIPES = {'gpu': {},
            'cpu': dict(device='cpu', bf16=False, bs=32, n_batches=100, eval_every=900., n_eval=200, size=32, ngf=32, ndf=16,
                        negatives='motion')}
@@ -672,6 +683,7 @@ def train_tganc(minutes:float, # training time to add, in minutes (evaluation ex
     learn.create_opt(); learn.tgan_trainer.make_opt()
     if ck:                                                         # optimiser states go where the weights are
         load_opt_state(learn.opt, ck['opt_g'], learn.dls.device); load_opt_state(learn.tgan_trainer.opt_d, ck['opt_d'], learn.dls.device)
-    learn.fit(tr['epochs'], tr['lr'], cbs=budget)
+    warm = tr['d_warmup'] - (ck['iters'] if ck else 0)              # a resumed run counts the batches it already did
+    learn.fit(tr['epochs'], tr['lr'], cbs=[budget] + ([DiscriminatorWarmup(warm)] if warm > 0 else []))
     save(budget)
     return learn
