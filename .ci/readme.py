@@ -11,6 +11,8 @@ for c in nb['cells']:
     if not src or src.startswith('#| hide'): continue
     parts.append(src if c['cell_type'] == 'markdown' else f'```python\n{src}\n```')
 text = '\n\n'.join(parts) + '\n'
+# images sit in nbs/images/: absolute addresses, so that they show on GitHub and on the package's PyPI page too
+text = text.replace('](images/', '](https://raw.githubusercontent.com/vidgan/vidgan/main/nbs/images/')
 readme = root/'README.md'
 if '--check' in sys.argv:
     if not readme.exists() or readme.read_text(encoding='utf-8') != text:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The device side of a lent GPU in one call: install the pinned wheels, train + evaluate + benchmark every model
-# (`vidgan train all`, see nbs/90_bench.ipynb), copy report.json and checkpoints.tar.NN to $OUT.
+# (`vidgan train all`, see nbs/55_bench.ipynb), copy report.json and checkpoints.tar.NN to $OUT.
 # Before: on the developer machine, `bash ../shared/gpu/prep-wheels.sh` fills .whl/ (carry it along).
 # On the device, from the project root:  bash gpu/session.sh [MINUTES] [RESUME_FOLDER]
 #   MINUTES: training minutes of each model (default 4); RESUME_FOLDER: an earlier run's folder (report + checkpoints.tar.NN)

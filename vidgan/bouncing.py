@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_bouncing.ipynb #bc1fde97
 from __future__ import annotations
-import hashlib, json, time
+import hashlib, json, re, time
 from functools import lru_cache, partial
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.basics import store_attr, first
@@ -19,8 +19,9 @@ from .mnist import digit_pools
 
 # %% auto #0
 __all__ = ['DIGIT', 'MOTIONS', 'VOCAB', 'MAX_LEN', 'EXAMPLE', 'SPLITS', 'COMBOS', 'SPEEDS', 'EVAL_SETS', 'GENERATORS', 'bounce',
-           'render', 'render_numpy', 'caption', 'tokenize', 'detokenize', 'caption_tokens', 'train_motion', 'is_seen',
-           'bouncing_params', 'sbmg', 'tbmg', 'moving_mnist_params', 'moving_mnist', 'eval_chunks', 'eval_set',
+           'render', 'render_numpy', 'caption', 'tokenize', 'detokenize', 'caption_tokens', 'caption_set',
+           'check_captions', 'flip_motion', 'train_motion', 'is_seen', 'bouncing_params', 'sbmg', 'tbmg',
+           'caption_params', 'clips_of', 'moving_mnist_params', 'moving_mnist', 'eval_chunks', 'eval_set',
            'clips_sha256', 'eval_sha256', 'TensorCaption', 'Tokenize', 'ToVideo', 'CaptionBlock', 'VideoBlock',
            'show_batch', 'bouncing_dls', 'BouncingDL', 'generator_throughput']
 
@@ -100,6 +101,59 @@ def caption_tokens(digits, motions, max_len:int=MAX_LEN) -> torch.Tensor:
     toks = torch.cat([clause, ends], -1).flatten(1)
     return F.pad(toks, (0, max_len - toks.shape[1]))
 
+# %% ../nbs/02_bouncing.ipynb #9e1023f8
+_clause = re.compile(r'digit ([0-9]) is moving (up and down|left and right)')
+
+def caption_set(caption:str) -> frozenset:
+    "The `(digit, motion)` pairs a caption describes (motion 0: up and down, 1: left and right)"
+    clauses = caption.strip().removesuffix('.').strip().split(' and digit ')
+    out = []
+    for i, c in enumerate(clauses):
+        m = _clause.fullmatch(c if i == 0 else 'digit ' + c)
+        if m is None: raise ValueError(f"can't read caption {caption!r}: expected clauses like {EXAMPLE!r}, "
+                                       f"joined by ' and ' for two digits, from the vocabulary {VOCAB[1:]}")
+        out.append((int(m[1]), MOTIONS.index(m[2])))
+    return frozenset(out)
+
+# %% ../nbs/02_bouncing.ipynb #95716282
+def _bad(msg): return ValueError(f"{msg}; the vocabulary is {VOCAB[1:]}, e.g. {EXAMPLE!r}")
+
+def check_captions(captions) -> list:
+    "Check captions to generate from (a string or a list of strings) and return them normalised, as a list"
+    if isinstance(captions, str): captions = [captions]
+    captions = list(captions)
+    if not captions: raise _bad("no captions given")
+    out = []
+    for i, c in enumerate(captions):
+        if not isinstance(c, str): raise _bad(f"caption {i} is a {type(c).__name__}, not a string")
+        c = ' '.join(c.strip().removesuffix('.').split())
+        if not c: raise _bad(f"caption {i} is empty")
+        c += ' .'
+        for d in re.findall(r'\bdigit (\S+)', c):
+            if not re.fullmatch('[0-9]', d): raise _bad(f"caption {c!r} asks for digit {d!r}: a digit is one of 0-9")
+        if len(c.split()) > MAX_LEN: raise _bad(f"caption {c!r} has {len(c.split())} words, more than {MAX_LEN} (two digits at most)")
+        tokenize([c])                                          # unknown words: tokenize names them, the vocabulary and an example
+        try: pairs = caption_set(c)
+        except ValueError: raise _bad(f"caption {c!r} does not follow the template: one or two clauses "
+                                      "'digit D is moving up and down' or '... left and right', joined by ' and ', then ' .'") from None
+        if len({d for d, _ in pairs}) < c.count('digit '): raise _bad(f"caption {c!r} names a digit twice: the two digits must differ")
+        out.append(c)
+    return out
+
+# %% ../nbs/02_bouncing.ipynb #738cb5b0
+_MOVES = ('up', 'down', 'left', 'right')
+
+def flip_motion(tokens, g:torch.Generator|None=None):
+    "Caption token ids `(n,L)` with the motion of one clause (drawn at random) swapped: up and down <-> left and right"
+    ids = torch.tensor([VOCAB.index(w) for w in _MOVES], device=tokens.device)
+    table = torch.arange(len(VOCAB), device=tokens.device); table[ids] = ids[[2, 3, 0, 1]]
+    n_clauses = (tokens == VOCAB.index('digit')).sum(1)
+    k = (torch.rand(len(tokens), generator=g, device=g.device if g is not None else tokens.device).to(tokens.device) * n_clauses).long()
+    pos = torch.arange(tokens.shape[1], device=tokens.device)
+    clause = (pos >= 8 * k[:, None]) & (pos < 8 * k[:, None] + 7)     # 'digit D is moving M and M', 8 tokens a clause with its 'and'
+    return torch.where(clause, table[tokens], tokens)
+
+
 # %% ../nbs/02_bouncing.ipynb #c1f030c7
 def train_motion(digit):
     "The motion a digit has in the training split: 0 (up and down) for even digits, 1 (left and right) for odd"
@@ -149,14 +203,18 @@ def _motions(digits, combos, g):
     agree = (m1 == own[:, 0]) == (combos == 'seen')
     return torch.stack([m1, torch.where(agree, own[:, 1], 1 - own[:, 1])], 1)
 
-def bouncing_params(n, K=1, T=16, size=64, split='train', combos=None, seed=0) -> dict:
+def bouncing_params(n, K=1, T=16, size=64, split='train', combos=None, seed=0,
+                    digits=None, motions=None) -> dict: # `(n,K)`: clips of these digits and motions (`combos` is then not used)
     "Random parameters of `n` captioned bouncing clips with `K` digits: labels, motions, images and trajectories"
     combos = combos or ('seen' if split == 'train' else 'unseen')
     _check(n, T, size, split, combos)
     g = _rng(seed)
+    given = None if digits is None else (torch.as_tensor(digits).long(), torch.as_tensor(motions).long())
+    if given is not None and given[0].shape != (n, K): raise ValueError(f"digits must be (n, K) = ({n}, {K}), got {tuple(given[0].shape)}")
     d1 = torch.randint(0, 10, (n, 1), generator=g)
     digits = d1 if K == 1 else torch.cat([d1, (d1 + torch.randint(1, 10, (n, 1), generator=g)) % 10], 1)  # distinct
     motions = _motions(digits, combos, g)
+    if given is not None: digits, motions = given                    # drawn all the same: the rest of a seed stays as it was
     L = size - DIGIT
     start = torch.randint(0, L + 1, (n, K), generator=g)                 # along the motion
     other = torch.randint(0, L + 1, (n, K), generator=g)                 # fixed across the motion
@@ -181,6 +239,21 @@ def tbmg(n:int, T:int=16, size:int=64, split:str='train', seed:int|None=0, devic
     "`n` Two-digit Bouncing MNIST clips `(n,T,1,size,size)` in [0,1] and their captions"
     p = bouncing_params(n, 2, T, size, split, combos, seed)
     return _clips(p, device), [caption(d, m) for d, m in zip(p['digits'], p['motions'])]
+
+# %% ../nbs/02_bouncing.ipynb #eb5a552d
+def caption_params(captions) -> tuple:
+    "Digits and motions `(n,K)` of template captions, in the order they name them"
+    rows = [[(int(d), MOTIONS.index(m)) for d, m in _clause.findall(c)] for c in captions]
+    if not rows or any(not r or len(r) != len(rows[0]) for r in rows):
+        raise ValueError(f"captions must all name the same number of digits, like {EXAMPLE!r}; got {list(captions)[:3]}...")
+    t = torch.tensor(rows)
+    return t[..., 0], t[..., 1]
+
+def clips_of(captions, T:int=16, size:int=64, split:str='test', seed:int|None=0, device='cpu') -> TensorVideo:
+    "Real clips `(n,T,1,size,size)` in [0,1] showing what `captions` say, with random images, starts and speeds"
+    digits, motions = caption_params(captions)
+    p = bouncing_params(len(digits), digits.shape[1], T, size, split, 'all', seed, digits=digits, motions=motions)
+    return _clips(p, device)
 
 # %% ../nbs/02_bouncing.ipynb #281aaf38
 def moving_mnist_params(n:int, T:int=20, size:int=64, split:str='train', seed:int|None=0, step:float=0.1) -> dict:

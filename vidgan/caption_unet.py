@@ -19,16 +19,16 @@ from fastai.callback.schedule import fit_one_cycle
 from fastai.optimizer import Adam
 import vidgan
 from .core import TensorVideo, atomic_save, check_finite, device_name
-from .bouncing import VOCAB, MAX_LEN, DIGIT, GENERATORS, BouncingDL, tokenize, render, _pool
-from .metrics import caption_set, caption_fidelity, digit_scores, load_judge
-from .tganc import check_captions, flip_motion, matching_aware_loss, generator_loss
+from .bouncing import VOCAB, MAX_LEN, DIGIT, GENERATORS, BouncingDL, tokenize, render, _pool, check_captions, flip_motion, caption_set
+from .metrics import caption_fidelity, digit_scores, load_judge
 
 # %% auto #0
 __all__ = ['PLANS', 'WORDS', 'stack_history', 'draw_steps', 'history_batch', 'NextFrameDL', 'caption_onehot', 'CaptionUNetConfig',
            'CaptionUNet', 'rollout', 'save_caption_unet', 'load_caption_unet', 'next_frame_mse', 'caption_unet_dls',
-           'caption_unet_learner', 'NextFrameDiscriminator', 'NextFrameGAN', 'rollout_metrics', 'copy_first',
-           'evaluate_caption_unet', 'results_table', 'plot_sharpness', 'model_path', 'TrainClock', 'train_caption_unet',
-           'read_first_frame', 'digit_frame', 'first_frame_note', 'untrained_caption_unet', 'animate', 'step_time']
+           'caption_unet_learner', 'matching_aware_loss', 'generator_loss', 'NextFrameDiscriminator', 'NextFrameGAN',
+           'rollout_metrics', 'copy_first', 'evaluate_caption_unet', 'results_table', 'plot_sharpness', 'model_path',
+           'TrainClock', 'train_caption_unet', 'read_first_frame', 'digit_frame', 'first_frame_note',
+           'untrained_caption_unet', 'animate', 'step_time']
 
 # %% ../nbs/35_caption_unet.ipynb #b895757e
 def stack_history(frames, n_hist:int=10):
@@ -185,6 +185,16 @@ def caption_unet_learner(model:CaptionUNet, data:str='sbmg', bs:int=32, n_batche
     "A fastai `Learner` for a caption U-Net with the MSE loss on fresh SBMG or TBMG batches"
     dls = dls or caption_unet_dls(data, bs, n_batches, p_one, device)
     return Learner(dls, model, loss_func=next_frame_mse, lr=lr, wd=0., **kwargs)
+
+# %% ../nbs/35_caption_unet.ipynb #d3cd2d29
+def matching_aware_loss(real, wrong, fake):
+    "−[log D(v,s) + ½(log(1−D(v,ŝ)) + log(1−D(ṽ,s)))] from the logits of the three pairs, averaged"
+    bce = F.binary_cross_entropy_with_logits
+    return bce(real, torch.ones_like(real)) + 0.5 * (bce(wrong, torch.zeros_like(wrong)) + bce(fake, torch.zeros_like(fake)))
+
+def generator_loss(fake):
+    "The generator's non-saturating loss −log D(ṽ,s), from logits"
+    return F.binary_cross_entropy_with_logits(fake, torch.ones_like(fake))
 
 # %% ../nbs/35_caption_unet.ipynb #a2747dbc
 def _sn_down(ni, nf): return [nn.utils.spectral_norm(nn.Conv2d(ni, nf, 4, 2, 1)), nn.LeakyReLU(0.2, True)]

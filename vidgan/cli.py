@@ -8,16 +8,13 @@ import argparse, contextlib, json, os, sys, textwrap, warnings
 from pathlib import Path
 import vidgan
 from . import pretrained
-from .pretrained import KINDS, NAMES
+from .pretrained import KINDS, NAMES, CLIError, chapter_metrics, _NOT_WIRED
 
 # %% auto #0
-__all__ = ['VARIANTS', 'DATASETS', 'CLIError', 'load_model', 'generate', 'predict', 'sample', 'animate_clip', 'train',
-           'train_all', 'evaluate', 'chapter_metrics', 'bench', 'list_models', 'parser', 'main']
+__all__ = ['VARIANTS', 'DATASETS', 'load_model', 'generate', 'predict', 'sample', 'animate_clip', 'train', 'train_all',
+           'evaluate', 'bench', 'list_models', 'parser', 'main']
 
 # %% ../nbs/60_cli.ipynb #738232b5
-class CLIError(Exception):
-    "An error of the command line's use: reported in one line, exit code 2"
-
 def _device(name:str|None) -> str:
     import torch
     if name is None: return 'cuda' if torch.cuda.is_available() else 'cpu'
@@ -73,7 +70,7 @@ def _outputs(fn, n:int, mp4:bool) -> list:
 
 def generate(a):
     "Clips from captions with a TGANs-C generator"
-    from vidgan.tganc import check_captions
+    from vidgan.bouncing import check_captions
     from vidgan.core import save_video
     words = a.caption
     caps = check_captions([' '.join(words)] if len(words) > 1 and all(len(w.split()) == 1 for w in words) else words)  # unquoted: one caption
@@ -133,7 +130,7 @@ def sample(a):
 # %% ../nbs/60_cli.ipynb #a3f5c9b1
 def animate_clip(a):
     "A clip from a first frame and a caption with a caption U-Net (`vidgan animate`)"
-    from vidgan.tganc import check_captions
+    from vidgan.bouncing import check_captions
     note = lambda s: print(s, file=sys.stderr)
     fn = _outputs(a.output, 1, a.mp4)[0]
     caption = check_captions(a.caption)[0]                                # a typo is reported before any work
@@ -155,9 +152,6 @@ def animate_clip(a):
 VARIANTS = dict(wgan=('gp', 'clip'), two_stream=('two_stream', 'one_stream', 'first_frame', 'sprite'),
                 convlstm=('ConvLSTM', 'NextFrameCNN'), tganc=('C', 'A', 'none'))
 DATASETS = dict(two_stream=('sbmg', 'moving_mnist'), tganc=('sbmg', 'tbmg'))
-
-_NOT_WIRED = ("{} caption_unet: not part of the command yet; train one with vidgan.caption_unet.train_caption_unet "
-              "(35_caption_unet), then `vidgan animate --checkpoint FILE`")
 
 def _choice(a, name, model, options):
     v = getattr(a, name)
@@ -260,41 +254,6 @@ def evaluate(a):
     dev = _device(a.device)
     with contextlib.redirect_stdout(sys.stderr): res = chapter_metrics(*load_model(kinds, name, a.checkpoint, dev), a.n, a.seed, a.data, dev)
     print(json.dumps(res, indent=1, default=str))                         # stdout: the JSON alone (bars went to stderr)
-
-def chapter_metrics(kind:str, model, label:str, n:int, seed:int=0, data:str|None=None, dev='cpu') -> dict:
-    "The metrics of `model` (of `kind`, called `label`) that its chapter reports, on `n` held-out clips"
-    import torch
-    from fastprogress.fastprogress import progress_bar
-    if kind == 'judge':
-        from vidgan.bouncing import eval_chunks
-        from vidgan.metrics import judge_report
-        if not 0 < n <= 1000: raise CLIError(f"-n {n}: the judge is evaluated on 1 to 1000 clips of each set")
-        res = {s: judge_report(*[o[:n] for o in next(eval_chunks(s))], model) for s in progress_bar(['sbmg-test', 'tbmg-test'])}
-    elif kind == 'caption_unet': raise CLIError(_NOT_WIRED.format('eval'))   # its metrics: evaluate_caption_unet (35)
-    elif kind == 'tganc':
-        from vidgan.tganc import evaluate_tganc
-        res = evaluate_tganc(model, n=n)
-    elif kind == 'convlstm':
-        from vidgan.convlstm import evaluate as evaluate_predictor
-        res = evaluate_predictor(model, n=n, device=dev)
-    elif kind == 'wgan':
-        from vidgan.wgan import real_frames, judged_digit_accuracy
-        from vidgan.metrics import frame_features, frechet
-        fake = model.sample(n, seed)
-        res = dict(frame_fd=frechet(frame_features(fake), frame_features(real_frames(n))), n=n)
-        if model.generator.cond: res['digit_accuracy'] = judged_digit_accuracy(fake, torch.arange(n) % 10)
-    else:
-        from vidgan.two_stream import real_clips, DATA
-        from vidgan.metrics import video_features, frechet
-        data = data or 'sbmg'
-        if data not in DATA: raise CLIError(f"--data {data!r}: use one of {list(DATA)}")
-        real = real_clips(data, n)[0]
-        fake = model.animate(real[:, 0]) if model.generator.cond else model.sample(n, seed)
-        res = dict(video_fd=frechet(video_features(fake), video_features(real)), data=data, n=n)
-        if data == 'sbmg' and not model.generator.cond:
-            from vidgan.two_stream import one_digit_one_axis
-            res['one_axis'] = one_digit_one_axis(fake)                 # the chapter's bar: one digit moving along one axis
-    return {'model': label, 'kind': kind, **res}
 
 def bench(a):
     "Throughput of the batched data generator against the per-clip NumPy reference"
@@ -407,7 +366,7 @@ def parser() -> argparse.ArgumentParser:
              'checkpoint to --out that --resume continues: real runs are chunks of a few minutes on a GPU. MODEL: '
              + '; '.join(f'{k}: {v}' for k, v in KINDS.items()) + '. On a CPU a run only checks the plumbing. `train all` trains '
              'wgan, two_stream, convlstm and tganc side by side (one process each), evaluates and benchmarks each, and writes '
-             'OUT/report.json with the checkpoints packed (see 90_bench). Under torchrun (or accelerate launch) training is '
+             'OUT/report.json with the checkpoints packed (see 55_bench). Under torchrun (or accelerate launch) training is '
              'data-parallel: each of the N processes draws its own batches of --bs.')
     p.add_argument('model', choices=[*KINDS, 'all'], metavar='MODEL', help=f"one of {', '.join(KINDS)}, or all")
     p.add_argument('--minutes', type=float, help='training time to add, in minutes (all but the judge)')

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json, re, time
 from functools import lru_cache
 from pathlib import Path
-import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
+import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 from scipy import linalg
 from fastai.layers import ConvLayer
 from fastai.learner import Learner
@@ -16,27 +16,14 @@ from fastai.callback.schedule import fit_one_cycle
 from fastcore.basics import store_attr
 import vidgan
 from .core import TensorVideo
-from .bouncing import DIGIT, MOTIONS, VOCAB, EXAMPLE, BouncingDL, render, bouncing_params, _pool, eval_set
+from .bouncing import DIGIT, MOTIONS, VOCAB, EXAMPLE, BouncingDL, render, bouncing_params, _pool, eval_set, caption_params, clips_of, caption_set
 
 # %% auto #0
-__all__ = ['GRID', 'JUDGE_FILE', 'MIN_SPREAD', 'caption_set', 'Judge', 'augment_digits', 'judge_frames', 'judge_loss',
+__all__ = ['GRID', 'JUDGE_FILE', 'MIN_SPREAD', 'WALL_TOL', 'STRICT', 'Judge', 'augment_digits', 'judge_frames', 'judge_loss',
            'presence_accuracy', 'JudgeDL', 'judge_learner', 'save_judge', 'load_judge', 'train_judge', 'read_frames',
-           'digit_scores', 'judge_clips', 'judged_sets', 'caption_fidelity', 'judge_report', 'frame_features',
-           'video_features', 'frechet', 'frechet_distance', 'prediction_metrics']
-
-# %% ../nbs/03_metrics.ipynb #9e1023f8
-_clause = re.compile(r'digit ([0-9]) is moving (up and down|left and right)')
-
-def caption_set(caption:str) -> frozenset:
-    "The `(digit, motion)` pairs a caption describes (motion 0: up and down, 1: left and right)"
-    clauses = caption.strip().removesuffix('.').strip().split(' and digit ')
-    out = []
-    for i, c in enumerate(clauses):
-        m = _clause.fullmatch(c if i == 0 else 'digit ' + c)
-        if m is None: raise ValueError(f"can't read caption {caption!r}: expected clauses like {EXAMPLE!r}, "
-                                       f"joined by ' and ' for two digits, from the vocabulary {VOCAB[1:]}")
-        out.append((int(m[1]), MOTIONS.index(m[2])))
-    return frozenset(out)
+           'digit_scores', 'judge_clips', 'judged_sets', 'caption_fidelity', 'digit_tracks', 'motion_stats',
+           'motion_realism', 'judge_report', 'frame_features', 'video_features', 'frechet', 'frechet_distance',
+           'prediction_metrics']
 
 # %% ../nbs/03_metrics.ipynb #f23e6d63
 GRID = 8                                   # the judge's grid: 8x8 cells of 8x8 pixels on a 64x64 frame
@@ -205,6 +192,65 @@ def caption_fidelity(videos, captions, judge:Judge|None=None, per_clip:bool=Fals
     want = [caption_set(c) for c in captions]
     ok = torch.tensor([a == b for a, b in zip(judged_sets(reading or judge_clips(videos, judge), captions), want)])
     return ok if per_clip else ok.float().mean().item()
+
+# %% ../nbs/03_metrics.ipynb #9ac75ffc
+WALL_TOL = 6.                                 # px: a turn within this of a wall happens at the wall (top speed 5 px + the judge's error)
+STRICT = (4., 1.)                             # px: the main axis spreads by at least 4, the other by at most 1
+
+def _ink_centroids(ink, c, half:float=DIGIT / 2 + 2, steps:int=2):
+    "Centroids `(B,K,T,2)` of the ink `(B,T,H,W)` in a window of side `2·half` around each centre `c` `(B,K,T,2)`, re-centred `steps` times"
+    r = torch.arange(ink.shape[-1], dtype=ink.dtype)
+    for _ in range(steps):
+        my, mx = ((r - c[..., :1]).abs() <= half).to(ink.dtype), ((r - c[..., 1:]).abs() <= half).to(ink.dtype)   # (B,K,T,W)
+        rows, cols = torch.einsum('btyx,bktx->bkty', ink, mx) * my, torch.einsum('btyx,bkty->bktx', ink, my) * mx
+        mass = rows.sum(-1, keepdim=True)
+        c = torch.where(mass > 0, torch.cat([(rows * r).sum(-1, keepdim=True), (cols * r).sum(-1, keepdim=True)], -1) / mass.clamp_min(1e-6), c)
+    return c
+
+def digit_tracks(videos, captions, judge:Judge|None=None, reading:dict|None=None) -> tuple:
+    "Each named digit's track `(B,K,T,2)` ((y, x) centres in pixels: the judge finds it, its ink's centroid places it) and its axis `(B,K)` (0: y, 1: x)"
+    reading = reading or judge_clips(videos, judge)
+    digits, motions = caption_params(captions)
+    found = reading['track'][torch.arange(len(digits))[:, None], digits] * GRID + GRID / 2 - 0.5   # cell coordinates -> pixel centres
+    return _ink_centroids(videos[:, :, 0].float().cpu(), found), motions
+
+def _corr(a, b):
+    a, b = a - a.mean(-1, keepdim=True), b - b.mean(-1, keepdim=True)
+    return (a * b).sum(-1) / (a.norm(dim=-1) * b.norm(dim=-1)).clamp_min(1e-6)
+
+def motion_stats(videos, captions, videos2=None, judge:Judge|None=None) -> dict:
+    "Motion realism figures of clips `(B,T,1,64,64)` for their `captions` (`videos2`: the same captions, other seeds)"
+    reading = judge_clips(videos, judge)
+    tr, axis = digit_tracks(videos, captions, reading=reading)
+    main, other = tr.gather(-1, axis[..., None, None].expand(*axis.shape, tr.shape[2], 1))[..., 0], tr.gather(-1, 1 - axis[..., None, None].expand(*axis.shape, tr.shape[2], 1))[..., 0]
+    right = torch.tensor([{d for d, _ in s} == {d for d, _ in caption_set(c)} for s, c in zip(judged_sets(reading, captions), captions)])
+    strict = right & ((main.std(-1) >= STRICT[0]) & (other.std(-1) <= STRICT[1])).all(1)
+    step = main.diff(dim=-1)
+    speed = step.abs()
+    lo, hi = DIGIT / 2, 64 - DIGIT / 2
+    turns = at_wall = 0
+    for s, m in zip(step.flatten(0, 1), main.flatten(0, 1)):
+        moving = s.abs() >= 0.5                                        # half a pixel: below it, the judge's jitter
+        idx = moving.nonzero()[:, 0]
+        for a, b in zip(idx[:-1], idx[1:]):
+            if torch.sign(s[a]) != torch.sign(s[b]):                    # a turn: the extreme point is frame a + 1
+                turns += 1; y = m[a + 1]
+                at_wall += int(min(abs(y - lo), abs(y - hi)) <= WALL_TOL)
+    out = dict(strict=strict.float().mean().item(), amplitude=(main.amax(-1) - main.amin(-1)).mean().item(),
+               speed_variation=(speed.std(-1) / speed.mean(-1).clamp_min(1e-3)).mean().item(),
+               turns_at_wall=at_wall / max(turns, 1), turns_per_clip=turns / len(videos),
+               brightness=videos.float().amax((-1, -2, -3)).mean().item(), n=len(videos))
+    if videos2 is not None:
+        tr2, _ = digit_tracks(videos2, captions, judge)
+        main2 = tr2.gather(-1, axis[..., None, None].expand(*axis.shape, tr2.shape[2], 1))[..., 0]
+        out['seed_correlation'] = _corr(main, main2).mean().item()
+    return out
+
+def motion_realism(generate, captions, seeds=(0, 1), judge:Judge|None=None) -> pd.DataFrame:
+    "`motion_stats` of `generate(captions, seed)` for two seeds beside real clips of the same captions (two draws)"
+    real = motion_stats(clips_of(captions, seed=seeds[0]), captions, clips_of(captions, seed=seeds[1]), judge)
+    fake = motion_stats(generate(captions, seeds[0]), captions, generate(captions, seeds[1]), judge)
+    return pd.DataFrame(dict(real=real, generated=fake))
 
 # %% ../nbs/03_metrics.ipynb #25f38a52
 def judge_report(videos, captions, judge:Judge|None=None, reading:dict|None=None) -> dict:

@@ -6,25 +6,14 @@
 from __future__ import annotations
 import hashlib, json, re, shutil
 from pathlib import Path
+from .registry import DATA, MANIFEST, KINDS, NAMES, sha256, registry, train_command, entry, verify, resolve
 import vidgan                                     # torch is imported where it is used: `vidgan --help` stays fast
 
 # %% auto #0
-__all__ = ['DATA', 'MANIFEST', 'KINDS', 'NAMES', 'LOADERS', 'read_checkpoint', 'checkpoint_kind', 'file_kind', 'check_kind',
-           'sha256', 'registry', 'register', 'register_judge', 'train_command', 'entry', 'verify', 'load']
+__all__ = ['LOADERS', 'read_checkpoint', 'checkpoint_kind', 'file_kind', 'check_kind', 'register', 'register_judge', 'load',
+           'CLIError', 'chapter_metrics']
 
 # %% ../nbs/45_pretrained.ipynb #1c5f0845
-DATA = Path(vidgan.__file__).parent/'data'     # where shipped checkpoints and the manifest live
-MANIFEST = 'pretrained.json'
-
-KINDS = {'judge': 'the digit and motion judge of the metrics (03_metrics)',
-         'tganc': 'TGANs-C: a clip from a caption (40_tganc)',
-         'two_stream': 'VGAN two-stream: a clip from noise or from a first frame (20_two_stream)',
-         'convlstm': 'ConvLSTM: the next 10 Moving MNIST frames after 10 (30_convlstm)',
-         'wgan': 'WGAN-GP: a digit frame from noise (10_wgan_gp)',
-         'caption_unet': 'caption U-Net: a clip from a first frame and a caption (35_caption_unet)'}
-NAMES = {'judge': 'judge', 'tganc': 'TGANs-C', 'two_stream': 'two-stream VGAN', 'convlstm': 'ConvLSTM', 'wgan': 'WGAN-GP',
-         'caption_unet': 'caption U-Net'}
-
 def _judge(fn, device):
     from vidgan.metrics import load_judge
     return load_judge(str(device), Path(fn))
@@ -38,6 +27,7 @@ def _convlstm(fn, device):
     from vidgan.convlstm import load_convlstm
     return load_convlstm(fn, device)
 def _wgan(fn, device):
+    import vidgan.sprites                                 # registers the sprite frame generator (chapter 15)
     from vidgan.wgan import WGANSampler
     return WGANSampler.load(fn, device)
 
@@ -87,18 +77,6 @@ def check_kind(fn, kind:str, found:str|None=None):
     raise ValueError(f"{fn} holds a {found!r} checkpoint{hint}, not a {kind!r} one")
 
 # %% ../nbs/45_pretrained.ipynb #a6f17f5d
-def sha256(fn, chunk:int=1 << 20) -> str:
-    "The sha256 hex digest of file `fn`"
-    h = hashlib.sha256()
-    with open(fn, 'rb') as f:
-        for b in iter(lambda: f.read(chunk), b''): h.update(b)
-    return h.hexdigest()
-
-def registry(root=DATA) -> dict:
-    "The registered checkpoints: name -> entry (file, sha256, kind, config, description, trained)"
-    fn = Path(root)/MANIFEST
-    return json.loads(fn.read_text()) if fn.exists() else {}
-
 def _write(entries:dict, root):
     (Path(root)/MANIFEST).write_text(json.dumps(dict(sorted(entries.items())), indent=1, sort_keys=True) + '\n')
 
@@ -135,36 +113,52 @@ def register_judge(fn=None, root=DATA) -> dict:
                     "each digit's motion; used by caption fidelity and the judge-Frechet distance", trained, root)
 
 # %% ../nbs/45_pretrained.ipynb #e937d82e
-def train_command(kinds=('KIND',)) -> str:
-    "How the `vidgan` command trains a model of one of `kinds`, on a GPU or a CPU"
-    return ' or '.join(f'`vidgan train {k} --minutes N`' for k in kinds) + ' (on a CPU add --recipe cpu)'
-
-def entry(name:str, root=DATA) -> dict:
-    "The registry entry of `name`, or a `ValueError` listing what ships and how to get the other kinds"
-    reg = registry(root)
-    if name in reg: return reg[name]
-    shipped = ', '.join(f"{n!r} ({e['kind']})" for n, e in reg.items()) or 'nothing'
-    others = [k for k in KINDS if k not in {e['kind'] for e in reg.values()}]
-    raise ValueError(f"unknown pretrained model {name!r}: vidgan ships {shipped}. "
-                     + (f"No {', '.join(NAMES[k] for k in others)} checkpoint ships yet: train one with "
-                        f"{train_command()}, KIND one of {', '.join(others)}, and pass the file with --checkpoint FILE" if others else ''))
-
-def verify(name:str, root=DATA) -> Path:
-    "The file of registered checkpoint `name`, after checking that it exists and that its sha256 is the registered one"
-    e = entry(name, root)
-    fn = Path(root)/e['file']
-    if not fn.is_file(): raise FileNotFoundError(f"pretrained model {name!r}: its file {fn} is missing; reinstall vidgan")
-    got = sha256(fn)
-    if got != e['sha256']:
-        fix = 'vidgan.pretrained.register_judge()' if e['kind'] == 'judge' else f"vidgan.pretrained.register({name!r}, FILE, {e['kind']!r}, ...)"
-        raise ValueError(f"pretrained model {name!r}: sha256 mismatch for {fn}: the manifest {Path(root)/MANIFEST} expects "
-                         f"{e['sha256']} but the file has {got}. The file is damaged or was replaced without registering it: "
-                         f"reinstall vidgan, or if you retrained it on purpose, run {fix}")
-    return fn
-
 def load(name:str, # a registered name, e.g. 'judge'
          device='cpu', root=DATA):
     "The registered model `name` on `device`, loaded by its kind's loader after its sha256 and kind are checked"
     fn, kind = verify(name, root), entry(name, root)['kind']
     check_kind(fn, kind)
     return LOADERS[kind](fn, device)
+
+# %% ../nbs/45_pretrained.ipynb #bf074aad
+class CLIError(Exception):
+    "An error of the command line's use: reported in one line, exit code 2"
+
+_NOT_WIRED = ("{} caption_unet: not part of the command yet; train one with vidgan.caption_unet.train_caption_unet "
+              "(35_caption_unet), then `vidgan animate --checkpoint FILE`")
+
+def chapter_metrics(kind:str, model, label:str, n:int, seed:int=0, data:str|None=None, dev='cpu') -> dict:
+    "The metrics of `model` (of `kind`, called `label`) that its chapter reports, on `n` held-out clips"
+    import torch
+    from fastprogress.fastprogress import progress_bar
+    if kind == 'judge':
+        from vidgan.bouncing import eval_chunks
+        from vidgan.metrics import judge_report
+        if not 0 < n <= 1000: raise CLIError(f"-n {n}: the judge is evaluated on 1 to 1000 clips of each set")
+        res = {s: judge_report(*[o[:n] for o in next(eval_chunks(s))], model) for s in progress_bar(['sbmg-test', 'tbmg-test'])}
+    elif kind == 'caption_unet': raise CLIError(_NOT_WIRED.format('eval'))   # its metrics: evaluate_caption_unet (35)
+    elif kind == 'tganc':
+        from vidgan.tganc import evaluate_tganc
+        res = evaluate_tganc(model, n=n)
+    elif kind == 'convlstm':
+        from vidgan.convlstm import evaluate as evaluate_predictor
+        res = evaluate_predictor(model, n=n, device=dev)
+    elif kind == 'wgan':
+        from vidgan.wgan import real_frames, judged_digit_accuracy
+        from vidgan.metrics import frame_features, frechet
+        fake = model.sample(n, seed)
+        res = dict(frame_fd=frechet(frame_features(fake), frame_features(real_frames(n))), n=n)
+        if model.generator.cond: res['digit_accuracy'] = judged_digit_accuracy(fake, torch.arange(n) % 10)
+    else:
+        from vidgan.two_stream import real_clips, DATA
+        from vidgan.metrics import video_features, frechet
+        data = data or 'sbmg'
+        if data not in DATA: raise CLIError(f"--data {data!r}: use one of {list(DATA)}")
+        real = real_clips(data, n)[0]
+        fake = model.animate(real[:, 0]) if model.generator.cond else model.sample(n, seed)
+        res = dict(video_fd=frechet(video_features(fake), video_features(real)), data=data, n=n)
+        if data == 'sbmg' and not model.generator.cond:
+            from vidgan.two_stream import one_digit_one_axis
+            res['one_axis'] = one_digit_one_axis(fake)                 # the chapter's bar: one digit moving along one axis
+    return {'model': label, 'kind': kind, **res}
+

@@ -21,45 +21,24 @@ from fastai.optimizer import Adam
 from fastai.vision.gan import basic_generator
 import vidgan
 from .core import TensorVideo, show_videos, decode, atomic_save, device_name, resize_frames
-from .wgan import opt_state, load_opt_state, TimeBudget, load_glyph, draw_sprites
+from .training import opt_state, load_opt_state, TimeBudget
+from .registry import resolve
+from .sprites import load_glyph, draw_sprites
 from .bouncing import VOCAB, EXAMPLE, MAX_LEN, BouncingDL, sbmg, tbmg, caption, tokenize, detokenize, is_seen, eval_set
-from .metrics import caption_set, caption_fidelity, video_features, frechet, load_judge
+from .bouncing import caption_set, check_captions, flip_motion
+from .metrics import caption_fidelity, video_features, frechet, load_judge
+from .caption_unet import matching_aware_loss, generator_loss
 
 # %% auto #0
-__all__ = ['MAX_SPEED', 'TRAJECTORIES', 'SAME_WEIGHTS', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'VARIANTS', 'TRAIN_DEFAULTS',
-           'RECIPES', 'check_captions', 'CaptionEncoder', 'ConditioningAugmentation', 'kl_to_standard_normal',
+__all__ = ['MAX_SPEED', 'TRAJECTORIES', 'SAME_WEIGHTS', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'VMAX', 'VARIANTS',
+           'TRAIN_DEFAULTS', 'RECIPES', 'CaptionEncoder', 'ConditioningAugmentation', 'kl_to_standard_normal',
            'VideoGenerator', 'reflect', 'along_one_axis', 'along_dominant_axis', 'SpriteGenerator', 'make_generator',
            'frame_differences', 'CaptionHead', 'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator',
-           'MotionDiscriminator', 'matching_aware_loss', 'generator_loss', 'mismatched_captions', 'flip_motion',
-           'all_captions', 'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss', 'factored_sprite',
-           'TGANConfig', 'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner',
+           'MotionDiscriminator', 'mismatched_captions', 'all_captions', 'temporal_coherence_loss', 'word_targets',
+           'WordHead', 'word_loss', 'factored_sprite', 'MotionSprite', 'kymographs', 'TrackDiscriminator', 'TGANConfig',
+           'noise_size', 'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner',
            'TGANsCGenerator', 'generator_path', 'evaluate_tganc', 'TGANBudget', 'save_tganc', 'DiscriminatorWarmup',
            'train_tganc']
-
-# %% ../nbs/40_tganc.ipynb #95716282
-def _bad(msg): return ValueError(f"{msg}; the vocabulary is {VOCAB[1:]}, e.g. {EXAMPLE!r}")
-
-def check_captions(captions) -> list:
-    "Check captions to generate from (a string or a list of strings) and return them normalised, as a list"
-    if isinstance(captions, str): captions = [captions]
-    captions = list(captions)
-    if not captions: raise _bad("no captions given")
-    out = []
-    for i, c in enumerate(captions):
-        if not isinstance(c, str): raise _bad(f"caption {i} is a {type(c).__name__}, not a string")
-        c = ' '.join(c.strip().removesuffix('.').split())
-        if not c: raise _bad(f"caption {i} is empty")
-        c += ' .'
-        for d in re.findall(r'\bdigit (\S+)', c):
-            if not re.fullmatch('[0-9]', d): raise _bad(f"caption {c!r} asks for digit {d!r}: a digit is one of 0-9")
-        if len(c.split()) > MAX_LEN: raise _bad(f"caption {c!r} has {len(c.split())} words, more than {MAX_LEN} (two digits at most)")
-        tokenize([c])                                          # unknown words: tokenize names them, the vocabulary and an example
-        try: pairs = caption_set(c)
-        except ValueError: raise _bad(f"caption {c!r} does not follow the template: one or two clauses "
-                                      "'digit D is moving up and down' or '... left and right', joined by ' and ', then ' .'") from None
-        if len({d for d, _ in pairs}) < c.count('digit '): raise _bad(f"caption {c!r} names a digit twice: the two digits must differ")
-        out.append(c)
-    return out
 
 # %% ../nbs/40_tganc.ipynb #c8a1c610
 class CaptionEncoder(nn.Module):
@@ -174,6 +153,7 @@ GENERATORS = {'3d': VideoGenerator, 'sprite': SpriteGenerator}
 
 def make_generator(cfg):
     "The generator a `TGANConfig` asks for"
+    if cfg.generator == 'motion': return GENERATORS['motion'](cfg.nz, cfg.n_cond, cfg.ngf, cfg.size, K=dict(sbmg=1, tbmg=2)[cfg.data])
     return GENERATORS[cfg.generator](cfg.nz, cfg.n_cond, cfg.ngf, cfg.size, **({} if cfg.generator == '3d' else dict(trajectory=cfg.trajectory)))
 
 # %% ../nbs/40_tganc.ipynb #8d210721
@@ -234,16 +214,6 @@ class MotionDiscriminator(FrameDiscriminator):
     "D₂: the frame discriminator's architecture on differences of consecutive frames -> one logit per step `(B,T-1)`"
     def prepare(self, x): return frame_differences(x).flatten(0, 1)  # (B*(T-1), C, H, W)
 
-# %% ../nbs/40_tganc.ipynb #d3cd2d29
-def matching_aware_loss(real, wrong, fake):
-    "−[log D(v,s) + ½(log(1−D(v,ŝ)) + log(1−D(ṽ,s)))] from the logits of the three pairs, averaged"
-    bce = F.binary_cross_entropy_with_logits
-    return bce(real, torch.ones_like(real)) + 0.5 * (bce(wrong, torch.zeros_like(wrong)) + bce(fake, torch.zeros_like(fake)))
-
-def generator_loss(fake):
-    "The generator's non-saturating loss −log D(ṽ,s), from logits"
-    return F.binary_cross_entropy_with_logits(fake, torch.ones_like(fake))
-
 # %% ../nbs/40_tganc.ipynb #b20b329d
 def _mismatch_index(tokens, pool, g=None):
     "For each row of `tokens`, the index of a row of `pool` drawn uniformly among those that differ from it"
@@ -260,18 +230,6 @@ def mismatched_captions(captions, g:torch.Generator|None=None, pool=None):
         return [pool[i] for i in _mismatch_index(tokenize(captions), tokenize(pool), g).tolist()]
     pool = captions if pool is None else pool
     return pool[_mismatch_index(captions, pool, g)]
-
-_MOVES = ('up', 'down', 'left', 'right')
-
-def flip_motion(tokens, g:torch.Generator|None=None):
-    "Caption token ids `(n,L)` with the motion of one clause (drawn at random) swapped: up and down <-> left and right"
-    ids = torch.tensor([VOCAB.index(w) for w in _MOVES], device=tokens.device)
-    table = torch.arange(len(VOCAB), device=tokens.device); table[ids] = ids[[2, 3, 0, 1]]
-    n_clauses = (tokens == VOCAB.index('digit')).sum(1)
-    k = (torch.rand(len(tokens), generator=g, device=g.device if g is not None else tokens.device).to(tokens.device) * n_clauses).long()
-    pos = torch.arange(tokens.shape[1], device=tokens.device)
-    clause = (pos >= 8 * k[:, None]) & (pos < 8 * k[:, None] + 7)     # 'digit D is moving M and M', 8 tokens a clause with its 'and'
-    return torch.where(clause, table[tokens], tokens)
 
 def all_captions(data:str='sbmg', combos:str='all') -> list:
     "Every caption of the template for one digit (`'sbmg'`) or two (`'tbmg'`), of the `'seen'`, `'unseen'` or `'all'` combinations"
@@ -318,6 +276,77 @@ def factored_sprite(nz:int=100, n_cond:int=len(VOCAB), nf:int=32, size:int=64, t
 
 GENERATORS['factored'] = factored_sprite
 
+# %% ../nbs/40_tganc.ipynb #d94a8434
+VMAX = 0.25                 # the fastest a learned path moves per frame, in the frame's [-1,1] coordinates (real digits: 0.06 to 0.16)
+
+class MotionSprite(nn.Module):
+    "Noise ‖ condition -> clips `(B,T,1,size,size)` in [-1,1]: `K` digits, each a glyph (what) on a recurrent path (where), both learned from the whole condition"
+    def __init__(self, nz:int=100, n_cond:int=64, nf:int=32, size:int=32, T:int=16, K:int=1,
+                 nzm:int=16, # motion noise per digit
+                 nh:int=64, # the motion GRU's width
+                 n_slot:int=32): # each digit's condition
+        super().__init__()
+        store_attr('nz,T,size,K,nzm'); self.glyph_size, self.nz_in = size // 2, K * (nz + nzm)
+        self.slots = nn.Linear(n_cond, K * n_slot)                                  # ĉ -> c_1..c_K
+        self.label = nn.Linear(n_slot, 10)                                          # c_k -> the glyph's class input
+        self.glyph = basic_generator(self.glyph_size, 1, in_sz=nz + 10, n_features=nf)
+        self.start = nn.Sequential(nn.Linear(n_slot + nzm, nh), nn.ReLU(True), nn.Linear(nh, 4))   # p_0, v_0
+        self.h0 = nn.Linear(n_slot + nzm, nh)
+        self.cell, self.vel = nn.GRUCell(4 + n_slot, nh), nn.Linear(nh, 2)
+        self.register_buffer('frozen', torch.tensor(False))                         # True: a pretrained glyph (`load_glyph`)
+    def _split(self, z, c):
+        B = len(z)
+        ck = self.slots(c).view(B * self.K, -1)                                     # (B*K, n_slot)
+        zg, zm = z.view(B * self.K, -1).split([self.nz, self.nzm], 1)
+        return ck, zg, zm
+    def paths(self, z, c):
+        "Each digit's centre in each frame `(B,K,T,2)`, (x, y) in the frame's [-1,1] coordinates"
+        ck, _, zm = self._split(z, c)
+        a = torch.cat([ck, zm], 1)
+        s = self.start(a)
+        lim = 1 - self.glyph_size / self.size
+        p, v, h = lim * torch.tanh(s[:, :2]), VMAX * torch.tanh(s[:, 2:]), torch.tanh(self.h0(a))
+        ps = [p]
+        for _ in range(self.T - 1):
+            h = self.cell(torch.cat([p, v, ck], 1), h)
+            v = VMAX * torch.tanh(self.vel(h))
+            p = p + v
+            ps.append(p)
+        return torch.stack(ps, 1).view(len(z), self.K, self.T, 2)
+    def glyphs(self, z, c):
+        "Each digit's ink `(B*K,1,g,g)` in [0,1] and its class probabilities `(B*K,10)`"
+        ck, zg, _ = self._split(z, c)
+        logits = self.label(ck)
+        if self.training: w = F.gumbel_softmax(logits, tau=1., hard=True)            # a sampled class, gradients through its probabilities
+        else: w = F.one_hot(logits.argmax(1), 10).to(logits.dtype)                  # the most likely class
+        if self.frozen: self.glyph.eval()                                           # a pretrained glyph keeps its statistics
+        return (self.glyph(torch.cat([zg, w], 1)) + 1) / 2, logits.softmax(1)
+    def forward(self, z, c, size:int|None=None): # draw at `size` (default: `self.size`), the glyph resized in proportion
+        size, B = size or self.size, len(z)
+        ink, _ = self.glyphs(z, c)
+        ink = resize_frames(ink, self.glyph_size * size // self.size)
+        frames = draw_sprites(ink.repeat_interleave(self.T, 0), self.paths(z, c).flatten(0, 2), size)   # (B*K*T,1,size,size)
+        frames = frames.view(B, self.K, self.T, 1, size, size).amax(1)                                  # digits overlap as in the data
+        return frames * 2 - 1
+
+GENERATORS['motion'] = MotionSprite
+
+# %% ../nbs/40_tganc.ipynb #a0c08574
+def kymographs(x):
+    "Clips `(B,T,1,H,W)` in [-1,1] -> space-time slices `(B,2,T,H)`: each frame's mean over columns (a profile along y) and over rows (along x)"
+    x = (x[:, :, 0] + 1) / 2
+    return torch.stack([x.mean(-1), x.mean(-2)], 1) * 4                # x4: a digit's band is about 1, like the frames
+
+class TrackDiscriminator(CaptionDiscriminator):
+    "D_track: 2D convolutions over a clip's two kymographs and its caption -> one logit per clip `(B,1)`"
+    def __init__(self, n_sent:int=128, nf:int=32, size:int=64, T:int=16):
+        super().__init__()
+        k = dict(kernel_size=4, stride=2, padding=1)
+        self.trunk = nn.Sequential(*_down(2, nf, 2, bn=False, kernel_size=3, padding=1), *_down(nf, 2 * nf, 2, **k),
+                                   *_down(2 * nf, 4 * nf, 2, **k))                           # (4nf, T/4, size/4)
+        self.match = CaptionHead(4 * nf, n_sent, (T // 4, size // 4))
+    def prepare(self, x): return kymographs(x)
+
 # %% ../nbs/40_tganc.ipynb #182d1ea3
 VARIANTS = ('C', 'A', 'none')
 
@@ -341,16 +370,23 @@ class TGANConfig:
     g_captions:str = 'seen'    # captions the generator is trained on: the batch's ('seen'), or for half the batch any caption ('all')
     aux:float = 0.             # weight of the word classifier on the video discriminator (`WordHead`); 0: none, as in the paper
     aux_frames:bool = False    # with `aux`: a digit classifier on the frame discriminator too (each frame, the digit words only)
-    generator:str = '3d'       # '3d': the paper's `VideoGenerator`; 'sprite': `SpriteGenerator`, one glyph moved along a path
+    aux_reader:bool = False    # with `aux_frames`: that classifier on a trunk of its own, not the frame discriminator's
+    generator:str = '3d'       # '3d': the paper's `VideoGenerator`; 'sprite': `SpriteGenerator`, one glyph moved along a path;
+                               # 'motion': `MotionSprite`, glyphs on learned recurrent paths
     trajectory:str = 'free'    # a sprite's path: 'free' (16 centres from an MLP), 'bounce' (a start and a velocity, reflected at the
                                # edges) or 'axis' (the same along one axis, picked from the condition)
+    track:bool = False         # a `TrackDiscriminator` on the clips' kymographs too
     def __post_init__(self):
         for k, ok in (('data', ('sbmg', 'tbmg')), ('variant', VARIANTS), ('negatives', ('seen', 'all', 'motion')),
                       ('size', (64, 32)), ('g_captions', ('seen', 'all')), ('generator', tuple(GENERATORS)), ('trajectory', TRAJECTORIES)):
             if getattr(self, k) not in ok: raise ValueError(f"unknown {k} {getattr(self, k)!r}: use one of {ok}")
-        if self.trajectory != 'free' and self.generator == '3d': raise ValueError(f"trajectory={self.trajectory!r} is for the sprite generators ('sprite', 'factored')")
+        if self.trajectory != 'free' and self.generator in ('3d', 'motion'): raise ValueError(f"trajectory={self.trajectory!r} is for the sprite generators with a drawn path ('sprite', 'factored')")
 
 def _plain(x): return x.as_subclass(torch.Tensor)
+
+def noise_size(generator, cfg) -> int:
+    "The noise a generator reads per clip: `cfg.nz`, or what it says (`MotionSprite`: each digit's glyph and motion noise)"
+    return getattr(generator, 'nz_in', cfg.nz)
 
 def condition_of(cfg:TGANConfig, condition:ConditioningAugmentation, tokens, s, eps=None):
     "The generator's condition for captions `tokens` with sentence vectors `s`: (ĉ, μ, log σ²) from `condition`; for the `'factored'` generator the captions' words (μ, log σ² empty)"
@@ -369,20 +405,22 @@ class TGANsC(nn.Module):
         self.video_discriminator = VideoDiscriminator(cfg.n_sent, cfg.ndf, cfg.size)
         self.frame_discriminator = FrameDiscriminator(cfg.n_sent, cfg.ndf, cfg.size)
         self.motion_discriminator = MotionDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if cfg.variant == 'A' else None
+        self.track_discriminator = TrackDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if cfg.track else None
         n_feat = 8 * cfg.ndf * (cfg.size // 16) ** 2                  # the discriminators' trunk features
         if cfg.aux: self.video_discriminator.words = WordHead(n_feat)
         if cfg.aux and cfg.aux_frames: self.frame_discriminator.words = WordHead(n_feat)
+        if cfg.aux and cfg.aux_frames and cfg.aux_reader: self.frame_discriminator.reader = _trunk2d(cfg.ndf)
 
     def discriminators(self) -> dict:
         "The discriminators this variant trains, by name"
         return {k: d for k, d in (('video', self.video_discriminator), ('frame', self.frame_discriminator),
-                                  ('motion', self.motion_discriminator)) if d is not None}
+                                  ('motion', self.motion_discriminator), ('track', self.track_discriminator)) if d is not None}
 
     def forward(self, tokens, z=None, eps=None):
         "Clips for caption `tokens` `(B,L)`: (fake `(B,16,1,size,size)` in [-1,1], sentence vectors, μ, log σ²)"
         s = self.encoder(tokens)
         c, mu, logvar = condition_of(self.cfg, self.condition, tokens, s, eps)
-        if z is None: z = torch.randn(len(s), self.cfg.nz, device=s.device)
+        if z is None: z = torch.randn(len(s), noise_size(self.generator, self.cfg), device=s.device)
         return self.generator(z, c), s, mu, logvar
 
     def d_loss(self, real, fake, s, s_wrong, s_fake=None, tokens=None) -> dict:
@@ -392,8 +430,12 @@ class TGANsC(nn.Module):
         for k, d in self.discriminators().items():
             h_real, h_fake = d.features(real), d.features(fake)
             out[k] = matching_aware_loss(d.head(h_real, s), d.head(h_real, s_wrong), d.head(h_fake, s_fake))
-            self._words(out, k, d, h_real, tokens)
+            self._words(out, k, d, self._read(d, real, h_real), tokens)
         return out
+
+    def _read(self, d, x, h):
+        "The features discriminator `d`'s word head reads: its own trunk's (`reader`, `aux_reader`), else `h`"
+        return d.reader(d.prepare(x)) if hasattr(d, 'reader') else h
 
     def _words(self, out, k, d, h, tokens):
         "Add discriminator `d`'s word loss on features `h` (one row per clip, or per frame) for captions `tokens`, if it has a `WordHead`"
@@ -408,7 +450,7 @@ class TGANsC(nn.Module):
         for k, d in self.discriminators().items():
             h = d.features(fake)
             out[k] = generator_loss(d.head(h, s))
-            self._words(out, k, d, h, tokens)
+            self._words(out, k, d, self._read(d, fake, h), tokens)
         if self.cfg.variant == 'C': out['coherence'] = self.cfg.lam_c * temporal_coherence_loss(fake, real)
         if self.cfg.ca and mu is not None and mu.numel(): out['kl'] = self.cfg.lam_kl * kl_to_standard_normal(mu, logvar)
         return out
@@ -528,7 +570,7 @@ class TGANsCGenerator:
         "One clip per caption, `(n,16,1,64,64)` in [0,1], the same for the same `seed`"
         captions = check_captions(captions)
         g = torch.Generator().manual_seed(seed)
-        z, eps = torch.randn(len(captions), self.cfg.nz, generator=g), torch.randn(len(captions), self.cfg.n_cond, generator=g)
+        z, eps = torch.randn(len(captions), noise_size(self.generator, self.cfg), generator=g), torch.randn(len(captions), self.cfg.n_cond, generator=g)
         mods = [getattr(self, k) for k in _PARTS]
         modes = [m.training for m in mods]
         for m in mods: m.eval()
@@ -536,7 +578,7 @@ class TGANsCGenerator:
         for i in range(0, len(captions), bs):
             tok = tokenize(captions[i:i+bs]).to(self.device)
             c, _, _ = condition_of(self.cfg, self.condition, tok, self.encoder(tok), eps[i:i+bs].to(self.device))
-            draw = partial(self.generator, size=64) if isinstance(self.generator, SpriteGenerator) else self.generator   # sprites draw sharp at 64
+            draw = partial(self.generator, size=64) if isinstance(self.generator, (SpriteGenerator, MotionSprite)) else self.generator   # sprites draw sharp at 64
             out.append(resize_frames(decode(draw(z[i:i+bs].to(self.device), c).float()), 64).cpu())     # 64x64 whatever the size
         for m, t in zip(mods, modes): m.train(t)
         return TensorVideo(torch.cat(out))
@@ -592,7 +634,7 @@ def evaluate_tganc(gen:TGANsCGenerator, data:str|None=None, n:int=500, seed:int=
 
 # %% ../nbs/40_tganc.ipynb #67cc3d34
 class TGANBudget(TimeBudget):
-    "`vidgan.wgan.TimeBudget` for TGANs-C: every `eval_every` seconds log fidelity and judge-Fréchet distance"
+    "`vidgan.training.TimeBudget` for TGANs-C: every `eval_every` seconds log fidelity and judge-Fréchet distance"
     def prepare(self): pass                                  # `evaluate_tganc` brings its own real clips
     def evaluate(self) -> dict:
         r = evaluate_tganc(TGANsCGenerator.from_model(self.learn.model), n=self.n_eval)
@@ -631,9 +673,7 @@ _SHAPE = ('n_emb', 'n_sent', 'n_cond', 'ca', 'nz', 'ngf', 'size', 'generator', '
 def _start_from(model:TGANsC, init, resume=None) -> str:
     "Load the encoder, condition and generator of the generator file or shipped name `init` into `model`; the discriminators stay as they are"
     if resume: raise ValueError("give resume= (continue a training checkpoint) or init= (start a run from a generator), not both")
-    from vidgan.pretrained import verify
-    fn = init if Path(init).is_file() else verify(init)
-    g = TGANsCGenerator.load(fn)
+    g = TGANsCGenerator.load(resolve(init))
     weights = lambda cfg, k: SAME_WEIGHTS.get(getattr(cfg, k), getattr(cfg, k))
     diff = {k: (getattr(g.cfg, k), getattr(model.cfg, k)) for k in _SHAPE if weights(g.cfg, k) != weights(model.cfg, k)}
     if diff: raise ValueError(f"{init} has another generator than the one asked, (its, asked): {diff}")
@@ -672,12 +712,12 @@ def train_tganc(minutes:float, # training time to add, in minutes (evaluation ex
         budget.resume(ck)
     if init: info['init'] = _start_from(learn.model, init, resume)
     if tr['glyph']:                                                  # after the checkpoint: its glyph is replaced
-        if learn.model.cfg.generator != 'factored':
-            raise ValueError(f"glyph= is for generator='factored' (its glyph reads the digit words), not {learn.model.cfg.generator!r}")
+        if learn.model.cfg.generator not in ('factored', 'motion'):
+            raise ValueError(f"glyph= is for generator='factored' or 'motion' (they draw a glyph), not {learn.model.cfg.generator!r}")
         load_glyph(learn.model.generator, tr['glyph'])
     elif ck and json.loads(ck['train']).get('glyph'):                # continuing a run whose glyph was frozen
         learn.model.generator.glyph.requires_grad_(False); info['glyph'] = json.loads(ck['train'])['glyph']
-    elif init and learn.model.cfg.generator == 'factored':           # a trained factored glyph stays as it is
+    elif init and learn.model.cfg.generator in ('factored', 'motion'):           # a trained factored glyph stays as it is
         learn.model.generator.glyph.requires_grad_(False); info['glyph'] = f'{init} (frozen)'
     if tr['bf16']: learn.to_bf16()
     learn.create_opt(); learn.tgan_trainer.make_opt()

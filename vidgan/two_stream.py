@@ -22,8 +22,10 @@ import vidgan
 from .core import TensorVideo, show_videos, to_gan, decode, device_name, resize_frames
 from .bouncing import BouncingDL, GENERATORS, eval_chunks
 from .metrics import video_features, frechet, load_judge, judge_clips, judged_sets
-from .wgan import Plain, GradientPenalty, ClearFrozenGrads, gradient_penalty, TimeBudget, save_wgan, continue_from
-from .wgan import N_CLASSES, draw_sprites, load_glyph
+from .training import TimeBudget, continue_from
+from .wgan import Plain, GradientPenalty, ClearFrozenGrads, gradient_penalty, save_wgan
+from .wgan import N_CLASSES, FloatScore
+from .sprites import draw_sprites, load_glyph
 
 # %% auto #0
 __all__ = ['DATA', 'MODELS', 'TRAIN_DEFAULTS', 'RECIPES', 'VARIANTS', 'FEATURES', 'PEAK_TFLOPS', 'TensorFirstFrame', 'ClipsDL',
@@ -167,7 +169,7 @@ def video_critic(nf:int=32, T:int=16, size:int=64,
     n = _n_up(T, size) + 1
     act = partial(PenaltyLeakyReLU if lean_penalty else nn.LeakyReLU, negative_slope=0.2)
     layers = [ConvLayer(nf * 2**(i-1) if i else 1, nf * 2**i, 4, 2, 1, ndim=3, norm_type=None, act_cls=act) for i in range(n)]
-    return nn.Sequential(Plain(), SwapTC(), *layers, nn.Conv3d(nf * 2**(n-1), 1, (T // 2**n, 4, 4)), nn.Flatten(0))
+    return nn.Sequential(Plain(), SwapTC(), *layers, nn.Conv3d(nf * 2**(n-1), 1, (T // 2**n, 4, 4)), nn.Flatten(0), FloatScore())
 
 # %% ../nbs/20_two_stream.ipynb #c0f5ed07
 class MaskSparsity(Callback):
@@ -323,7 +325,7 @@ def one_digit_one_axis(clips, # `(B,T,1,64,64)` in [0,1]
 
 # %% ../nbs/20_two_stream.ipynb #e7fd5757
 class VideoTimeBudget(TimeBudget):
-    "`vidgan.wgan.TimeBudget` for video GANs: logs video judge-Fréchet distance (SBMG: and `one_axis`; first-frame models: their first-frame error)"
+    "`vidgan.training.TimeBudget` for video GANs: logs video judge-Fréchet distance (SBMG: and `one_axis`; first-frame models: their first-frame error)"
     def __init__(self, minutes:float, eval_every:float=60., n_eval:int=1000, data:str='sbmg',
                  judge=None, **kwargs): # default: the shipped judge, on the learner's device
         super().__init__(minutes, eval_every, n_eval, **kwargs)
@@ -348,7 +350,7 @@ class VideoTimeBudget(TimeBudget):
 TRAIN_DEFAULTS = dict(bs=64, device=None, bf16=True, eval_every=60., n_eval=1000, epochs=1000, save_every=300.)
 RECIPES = {'gpu': {},
            'cpu': dict(device='cpu', bf16=False, size=32, nf=32, bs=16, lean_penalty=True, n_batches=100, eval_every=600., n_eval=500,
-                       n_crit=2, lr=2e-4, mom=0.5)}   # the frame WGAN's faster settings (10_wgan_gp, "Trained on a CPU")
+                       n_crit=2, lr=2e-4, mom=0.5)}   # the frame WGAN's faster settings (`appendix/10_wgan_gp_runs`)
 
 def train_two_stream(minutes:float, kind:str='two_stream', data:str='sbmg', out=None,
                      resume:bool|str=False, # True: continue `out` if it exists; or a checkpoint to continue

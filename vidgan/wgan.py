@@ -23,14 +23,14 @@ from .core import atomic_save, check_finite, resize_frames
 from .mnist import digit_pools
 from .bouncing import BouncingDL, render, bouncing_params, _pool
 from .metrics import frechet, frame_features, load_judge, judge_clips
+from .training import TimeBudget, opt_state, load_opt_state, continue_from
+from .registry import resolve
 
 # %% auto #0
-__all__ = ['N_CLASSES', 'TRAIN_DEFAULTS', 'RECIPES', 'FRAME_GENERATORS', 'GLYPH_RECIPE', 'digit_frames', 'label_planes',
-           'TensorFrame', 'FramesDL', 'Plain', 'FrameGenerator', 'frame_critic', 'gradient_penalty', 'GradientPenalty',
+__all__ = ['N_CLASSES', 'FRAME_GENERATORS', 'TRAIN_DEFAULTS', 'RECIPES', 'digit_frames', 'label_planes', 'TensorFrame',
+           'FramesDL', 'Plain', 'FrameGenerator', 'FloatScore', 'frame_critic', 'gradient_penalty', 'GradientPenalty',
            'ClearFrozenGrads', 'ClassCritic', 'AuxClassifier', 'wgan_learner', 'wasserstein_estimate', 'sample_frames',
-           'real_frames', 'judged_digit_accuracy', 'TimeBudget', 'opt_state', 'load_opt_state', 'continue_from',
-           'save_wgan', 'train_wgan', 'draw_sprites', 'SpriteFrameGenerator', 'glyphs', 'GlyphsDL', 'place_glyphs',
-           'GlyphBudget', 'train_glyph', 'load_glyph', 'WGANSampler']
+           'real_frames', 'judged_digit_accuracy', 'FrameBudget', 'save_wgan', 'train_wgan', 'WGANSampler']
 
 # %% ../nbs/10_wgan_gp.ipynb #45cabb53
 def digit_frames(n:int, split:str='train', seed:int|None=None, device='cpu'):
@@ -89,10 +89,17 @@ class FrameGenerator(nn.Module):
         z = z.as_subclass(torch.Tensor); x = self.net(z)
         return torch.cat([x, z[:, -N_CLASSES:, None, None].expand(-1, -1, self.size, self.size) * 2 - 1], 1) if self.cond else x
 
+class FloatScore(nn.Module):
+    "A critic's scores in float32 under bf16 autocast: fastai's smoothed losses (`torch.lerp`) need float32, as its own losses are"
+    def forward(self, x): return x.float()
+
 def frame_critic(nf:int=64, cond:bool=False, size:int=64) -> nn.Sequential:
     "DCGAN critic without batch norm: frame `(n,1,size,size)` (+ label planes) -> score `(n,)`"
     return nn.Sequential(Plain(), *basic_critic(size, 1 + N_CLASSES * cond, n_features=nf, norm_type=None,
-                                       act_cls=partial(nn.LeakyReLU, negative_slope=0.2)), nn.Flatten(0))
+                                       act_cls=partial(nn.LeakyReLU, negative_slope=0.2)), nn.Flatten(0), FloatScore())
+
+FRAME_GENERATORS = dict(dcgan=FrameGenerator)     # frame generators by kind; chapter 15 adds 'sprite'
+
 
 # %% ../nbs/10_wgan_gp.ipynb #f81c7872
 def gradient_penalty(critic, real, fake, lam:float=10., img_channels:int|None=None):
@@ -138,7 +145,7 @@ class ClassCritic(nn.Module):
     def forward(self, x):
         h = self.trunk(x.as_subclass(torch.Tensor)[:, :1])                     # the image only: the label must be *read*
         self.logits = self.classes(h).flatten(1)
-        return self.score(h).flatten()
+        return self.score(h).flatten().float()          # float32 under bf16 autocast, as `FloatScore`
 
 class AuxClassifier(Callback):
     "AC-GAN's losses for a `ClassCritic`: its class head on the real frames' labels (critic steps), on the fakes' asked labels (generator steps)"
@@ -166,7 +173,7 @@ def wgan_learner(kind:str='gp', # 'gp' (gradient penalty) or 'clip' (fastai's we
                  n_crit:int=5, # critic steps per generator step
                  mom:float=0., # Adam's β₁ (the penalty model's; β₂ is 0.9)
                  dl=None, # the DataLoader class, `FramesDL` or one that overrides its `real`
-                 generator:str='dcgan', # 'dcgan' (`FrameGenerator`) or 'sprite' (`SpriteFrameGenerator`, "What and where")
+                 generator:str='dcgan', # 'dcgan' (`FrameGenerator`) or 'sprite' (`vidgan.sprites.SpriteFrameGenerator`, chapter 15)
                  **kwargs) -> GANLearner:
     "A fastai `GANLearner` for digit frames, with WGAN-GP or weight clipping"
     if kind not in ('gp', 'clip'): raise ValueError(f"unknown kind {kind!r}: use 'gp' (gradient penalty) or 'clip' (weight clipping)")
@@ -174,8 +181,9 @@ def wgan_learner(kind:str='gp', # 'gp' (gradient penalty) or 'clip' (fastai's we
     dls = DataLoaders(dl(n_batches, bs, nz, cond, device=device, frame_size=size),
                       dl(1, bs, nz, cond, split='test', seed=0, device=device, frame_size=size))
     if aux and not cond: raise ValueError("aux=True is for the class-conditional model: pass cond=True too")
-    if generator not in ('dcgan', 'sprite'): raise ValueError(f"unknown generator {generator!r}: use 'dcgan' or 'sprite'")
-    make = FrameGenerator if generator == 'dcgan' else SpriteFrameGenerator     # the second: see "What and where"
+    if generator not in FRAME_GENERATORS:
+        raise ValueError(f"unknown generator {generator!r}: use one of {list(FRAME_GENERATORS)} ('sprite': import vidgan.sprites, chapter 15)")
+    make = FRAME_GENERATORS[generator]
     gen, crit = make(nz, nf, cond, size), (ClassCritic(nf, size) if aux else frame_critic(nf, cond, size))
     cbs, switcher = [ClearFrozenGrads(), *([AuxClassifier()] if aux else [])], FixedGANSwitcher(n_crit=n_crit, n_gen=1)
     if kind == 'gp':
@@ -217,74 +225,17 @@ def judged_digit_accuracy(frames, labels) -> float:
     return (pres.sum(1).eq(1) & pres[torch.arange(len(labels)), torch.as_tensor(labels)]).float().mean().item()
 
 # %% ../nbs/10_wgan_gp.ipynb #3680a265
-class TimeBudget(Callback):
-    "Stop after `minutes` of training time, log an evaluation every `eval_every` s, save every `save_every` s, stop on NaN"
-    order = 90
-    def __init__(self, minutes:float, eval_every:float=60., n_eval:int=1000, elapsed:float=0., log=None,
-                 save=None, # `save(budget)` writes a checkpoint (atomically), every `save_every` seconds of wall time
-                 save_every:float=300.,
-                 iters:int|None=None): # training iterations of earlier chunks (None: the log's last entry's)
-        store_attr(); self.log = log or []
-    def _now(self):
-        if torch.cuda.is_available(): torch.cuda.synchronize()
-        return time.perf_counter() - self.t0
-    def before_fit(self):
-        self.prepare()
-        self.t0, self.next_eval = time.perf_counter() - self.elapsed, self.elapsed + self.eval_every
-        if self.iters is None: self.iters = self.log[-1]['iters'] if self.log else 0   # checkpoints from before `done` was saved
-        self.done = self.iters                                          # training iterations so far, what a checkpoint saves
-        self.last_save = time.perf_counter()
+class FrameBudget(TimeBudget):
+    "`vidgan.training.TimeBudget` for frame GANs: every `eval_every` seconds, frame judge-FID (and judged digits, if conditional)"
     def prepare(self):
-        "Judge features of the held-out real frames that `evaluate` compares with (override for other models)"
+        "Judge features of the held-out real frames that `evaluate` compares with"
         self.real = frame_features(real_frames(self.n_eval))
     def evaluate(self) -> dict:
-        "Frame judge-FID of `n_eval` samples against held-out real frames (override for other models)"
+        "Frame judge-FID of `n_eval` samples against held-out real frames"
         gen = self.learn.model.generator
         labels = (torch.arange(self.n_eval) % 10) if gen.cond else None
         fake = sample_frames(gen, self.n_eval, gen.nz, labels=labels)
         return dict(fid=frechet(frame_features(fake), self.real), **({'digits': judged_digit_accuracy(fake, labels)} if gen.cond else {}))
-    def before_validate(self): self.paused = time.perf_counter()
-    def after_validate(self): self.t0 += time.perf_counter() - self.paused          # validation is not training time
-    def check_finite(self, loss, what:str='loss'):
-        "Stop the run with a clear error on a NaN or infinite `loss`, before anything is saved"
-        check_finite(loss, what, self.iters + self.train_iter)
-    def after_batch(self):
-        if not self.training: return
-        self.done = self.iters + self.train_iter
-        self.check_finite(self.learn.loss)
-        if self.save is not None and time.perf_counter() - self.last_save >= self.save_every:
-            t = time.perf_counter(); self.elapsed = self._now()
-            self.check_finite(torch.stack([p.detach().float().norm() for p in self.learn.model.parameters()]), 'model weights')
-            self.save(self)
-            self.last_save = time.perf_counter(); self.t0 += self.last_save - t                # saving is not training time
-        if time.perf_counter() - self.t0 < min(self.next_eval, self.minutes * 60): return   # no GPU sync on most batches
-        now, t = self._now(), time.perf_counter()
-        self.log.append(dict(minutes=now / 60, iters=self.done, **self.evaluate()))
-        self.t0 += time.perf_counter() - t                                           # nor is evaluation
-        while self.next_eval <= now: self.next_eval += self.eval_every
-        if now >= self.minutes * 60: raise CancelFitException()
-    def after_fit(self): self.elapsed = self._now()
-    def resume(self, ck:dict):
-        "Continue the clock, the log and the step count of checkpoint `ck`: `minutes` more from where it stopped"
-        self.elapsed, self.log, self.iters = ck['elapsed'], json.loads(ck['log']), ck.get('iters')
-        self.minutes += ck['elapsed'] / 60
-
-def opt_state(opt) -> dict:
-    "A fastai optimiser's state as plain lists, so that it loads with `weights_only=True`"
-    return {k: list(v) for k, v in opt.state_dict().items()} if opt else {}
-
-def load_opt_state(opt, sd:dict, device=None):
-    "Load a state saved by `opt_state` into fastai optimiser `opt`, its tensors on `device`"
-    if sd: opt.load_state_dict({'state': to_device(sd['state'], device), 'hypers': L(sd['hypers'])})
-
-def continue_from(learn, budget:TimeBudget, ck:dict|None, bf16:bool=True):
-    "Make `learn` and `budget` continue checkpoint `ck` (weights, optimiser state, clock, log), in bf16 if asked"
-    if ck:
-        learn.model.load_state_dict(ck['model'])
-        budget.resume(ck)
-    if bf16: learn.to_bf16()
-    learn.create_opt()
-    if ck: load_opt_state(learn.opt, ck['opt'], learn.dls.device)
 
 def save_wgan(learn, fn, budget:TimeBudget|None=None, **meta):
     "Save generator, critic, optimiser state, config and log (atomically)"
@@ -299,12 +250,12 @@ def save_wgan(learn, fn, budget:TimeBudget|None=None, **meta):
 TRAIN_DEFAULTS = dict(bs=64, device=None, bf16=True, eval_every=60., n_eval=1000, epochs=1000, save_every=300.)
 RECIPES = {'gpu': {},
            'cpu': dict(bs=64, device='cpu', bf16=False, size=32, nf=32, n_batches=100, eval_every=600.,
-                       aux=True, n_crit=2, lr=2e-4, mom=0.5)}        # see "Trained on a CPU"; `cond=True` needed for `aux`
+                       aux=True, n_crit=2, lr=2e-4, mom=0.5)}        # see `appendix/10_wgan_gp_runs`; `cond=True` needed for `aux`
 
 def train_wgan(minutes:float, kind:str='gp', cond:bool=False, out='wgan.pth', resume=None,
                recipe:str='gpu', # a preset of the options below (`RECIPES`); explicit arguments win
                dl=None, # the DataLoader class (default `FramesDL`)
-               budget_cls=TimeBudget, # the `TimeBudget` class: what is evaluated
+               budget_cls=FrameBudget, # the `TimeBudget` class: what is evaluated
                glyph=None, # for generator='sprite': a pretrained glyph (`train_glyph`), loaded and frozen
                **kwargs) -> GANLearner: # `TRAIN_DEFAULTS` (bs, device, bf16, eval_every, n_eval, epochs, save_every) and `wgan_learner`'s
     "Train a frame WGAN for `minutes` (continuing `resume`), logging frame judge-FID; save to `out` every `save_every` seconds"
@@ -319,90 +270,6 @@ def train_wgan(minutes:float, kind:str='gp', cond:bool=False, out='wgan.pth', re
     learn.fit(epochs, learn.lr, cbs=budget)
     save_wgan(learn, out, budget, kind=kind, recipe=recipe, options=opts)
     return learn
-
-# %% ../nbs/10_wgan_gp.ipynb #5b0a1c02
-def draw_sprites(ink, p, size:int):
-    "Glyphs `ink` `(n,1,g,g)` in [0,1] drawn centred at `p` `(n,2)` ((x, y) in the frame's [-1,1] coordinates) on empty frames `(n,1,size,size)`"
-    s = size / ink.shape[-1]                                                        # frame -> glyph scale
-    theta = torch.zeros(len(p), 2, 3, device=p.device, dtype=p.dtype)
-    theta[:, 0, 0] = theta[:, 1, 1] = s
-    theta[:, :, 2] = -s * p                                                         # glyph point = s·(frame point − centre)
-    grid = F.affine_grid(theta, (len(p), 1, size, size), align_corners=False)
-    return F.grid_sample(ink, grid.to(ink.dtype), align_corners=False)             # 0 outside the glyph
-
-class SpriteFrameGenerator(nn.Module):
-    "Noise `(n,nz)` ‖ one-hot label -> frame `(n,1,size,size)` in [-1,1] ‖ label planes: a DCGAN glyph (what) drawn where an MLP of the noise says"
-    kind = 'sprite'
-    def __init__(self, nz:int=100, nf:int=64, cond:bool=True, size:int=64):
-        super().__init__()
-        if not cond: raise ValueError("SpriteFrameGenerator draws the asked digit: use it with cond=True")
-        store_attr('nz,nf,cond,size'); self.glyph_size = size // 2
-        self.glyph = basic_generator(self.glyph_size, 1, in_sz=nz + N_CLASSES, n_features=nf)   # (n,1,size/2,size/2) in [-1,1]
-        self.where = nn.Sequential(nn.Linear(nz, 64), nn.ReLU(True), nn.Linear(64, 2), nn.Tanh())
-        self.register_buffer('frozen', torch.tensor(False))       # True: the glyph is pretrained (`load_glyph`) and stays
-    def forward(self, z, size:int|None=None): # draw at `size` (default: `self.size`), the glyph resized in proportion
-        z, size = z.as_subclass(torch.Tensor), size or self.size
-        with torch.set_grad_enabled(torch.is_grad_enabled() and not bool(self.frozen)): ink = (self.glyph(z) + 1) / 2
-        ink = resize_frames(ink, self.glyph_size * size // self.size)
-        x = draw_sprites(ink, self.where(z[:, :self.nz]) / 2, size) * 2 - 1          # centres within ±1/2: the glyph stays in
-        return torch.cat([x, z[:, -N_CLASSES:, None, None].expand(-1, -1, size, size) * 2 - 1], 1)
-
-FRAME_GENERATORS = dict(dcgan=FrameGenerator, sprite=SpriteFrameGenerator)
-
-# %% ../nbs/10_wgan_gp.ipynb #5b0a1c06
-def glyphs(n:int, split:str='train', seed:int|None=None, size:int=16, device='cpu'):
-    "`n` centred digits `(n,1,size,size)` in [0,1] (MNIST's 28 pixels padded to 32, then resized) and their labels"
-    X, y = digit_pools()[split]
-    idx = torch.randint(len(X), (n,), generator=None if seed is None else torch.Generator().manual_seed(seed))
-    x = F.pad(X[idx].float()[:, None] / 255, (2, 2, 2, 2))
-    return resize_frames(x, size).to(device), y[idx].to(device)
-
-class GlyphsDL(FramesDL):
-    "`FramesDL` of centred digits at the glyph's size (`frame_size`)"
-    def real(self, seed): return glyphs(self.bs, self.split, seed, self.frame_size, self.device)
-
-def place_glyphs(g):
-    "Glyphs `(n,1,s,s)` in [0,1] -> frames `(n,1,64,64)`: drawn at the centre of a frame of side 2s (as the sprites draw them), resized"
-    return resize_frames(draw_sprites(g, g.new_zeros(len(g), 2), 2 * g.shape[-1]), 64)
-
-class GlyphBudget(TimeBudget):
-    "`TimeBudget` for a glyph WGAN: log the judged digit accuracy of `n_eval` generated glyphs, placed by `place_glyphs`"
-    def prepare(self): pass
-    def evaluate(self) -> dict:
-        gen, labels = self.learn.model.generator, torch.arange(self.n_eval) % N_CLASSES
-        return dict(digits=judged_digit_accuracy(place_glyphs(sample_frames(gen, self.n_eval, gen.nz, labels, size=gen.size)), labels))
-
-GLYPH_RECIPE = dict(size=16, eval_every=120., n_eval=500)
-
-def train_glyph(minutes:float, out='glyph.pth', resume=None,
-                **kwargs): # `train_wgan`'s options: the CPU recipe and `GLYPH_RECIPE` unless given
-    "Train a glyph generator: this chapter's class-conditional WGAN-GP (AC-GAN, CPU recipe) on `glyphs`"
-    return train_wgan(minutes, 'gp', True, out, resume, recipe='cpu', dl=GlyphsDL, budget_cls=GlyphBudget, **{**GLYPH_RECIPE, **kwargs})
-
-def load_glyph(generator:nn.Module,
-               fn): # a `train_glyph` checkpoint, a sprite WGAN saved by `WGANSampler.save`, or a shipped one's name ('wgan-sprite')
-    "Load the glyph generator of `fn` into `generator.glyph` and freeze it"
-    if not hasattr(generator, 'glyph'):
-        raise ValueError(f"{type(generator).__name__} has no glyph: a pretrained glyph goes into SpriteFrameGenerator "
-                         "(generator='sprite'), the TGANs-C factored sprite (generator='factored') or the two-stream sprite")
-    if not Path(fn).is_file() and not str(fn).endswith('.pth'):
-        from vidgan.pretrained import verify
-        fn = verify(fn)                                                  # a shipped model's name
-    ck = torch.load(fn, map_location='cpu', weights_only=True)
-    cfg, size = json.loads(ck['config']), generator.glyph_size
-    sprite = cfg.get('generator') == 'sprite'                            # a whole sprite WGAN: its glyph is half its frame
-    prefix, has = ('generator.glyph.', cfg.get('size', 64) // 2) if sprite else ('generator.net.1.', cfg.get('size'))
-    if not cfg.get('cond') or has != size or cfg.get('generator', 'dcgan') not in ('dcgan', 'sprite'):
-        raise ValueError(f"{fn} is not a {size}x{size} glyph generator (its config: {cfg}): make one with "
-                         f"train_glyph(size={size}); a glyph is half the frame's size")
-    sd = {k.removeprefix(prefix): v.float() if v.is_floating_point() else v for k, v in ck['model'].items() if k.startswith(prefix)}
-    try: generator.glyph.load_state_dict(sd)
-    except RuntimeError as e:
-        raise ValueError(f"{fn} (nz={cfg['nz']}, nf={cfg['nf']}) does not fit this glyph: train the glyph with the "
-                         f"generator's noise size and width (nz, and nf or TGANs-C's ngf). {e}") from None
-    generator.glyph.requires_grad_(False)
-    if hasattr(generator, 'frozen'): generator.frozen.fill_(True)   # fastai's GANLearner turns requires_grad back on
-    return generator
 
 # %% ../nbs/10_wgan_gp.ipynb #b822ea29
 class WGANSampler:

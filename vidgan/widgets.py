@@ -12,7 +12,8 @@ import ipywidgets as W
 from .core import video_html, clip_frames, tile
 from .bouncing import EXAMPLE, eval_chunks, tokenize
 from . import pretrained
-from .tganc import TGANConfig, TGANsCGenerator, CaptionEncoder, ConditioningAugmentation, VideoGenerator, check_captions, all_captions
+from .tganc import TGANConfig, TGANsCGenerator, CaptionEncoder, ConditioningAugmentation, VideoGenerator, all_captions
+from .bouncing import check_captions
 from .two_stream import TwoStreamGenerator, VideoSampler, sample_clips, _run
 from .convlstm import Predictor, ConvLSTM, frame_mse
 from .wgan import FrameGenerator, WGANSampler, N_CLASSES
