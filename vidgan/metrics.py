@@ -214,6 +214,10 @@ def digit_tracks(videos, captions, judge:Judge|None=None, reading:dict|None=None
     found = reading['track'][torch.arange(len(digits))[:, None], digits] * GRID + GRID / 2 - 0.5   # cell coordinates -> pixel centres
     return _ink_centroids(videos[:, :, 0].float().cpu(), found), motions
 
+def _along(tracks, axis):
+    "Tracks `(B,K,T,2)` along `axis` `(B,K)` (0: y, 1: x): `(B,K,T)`"
+    return tracks.gather(-1, axis[..., None, None].expand(*axis.shape, tracks.shape[2], 1))[..., 0]
+
 def _corr(a, b):
     a, b = a - a.mean(-1, keepdim=True), b - b.mean(-1, keepdim=True)
     return (a * b).sum(-1) / (a.norm(dim=-1) * b.norm(dim=-1)).clamp_min(1e-6)
@@ -222,7 +226,7 @@ def motion_stats(videos, captions, videos2=None, judge:Judge|None=None) -> dict:
     "Motion realism figures of clips `(B,T,1,64,64)` for their `captions` (`videos2`: the same captions, other seeds)"
     reading = judge_clips(videos, judge)
     tr, axis = digit_tracks(videos, captions, reading=reading)
-    main, other = tr.gather(-1, axis[..., None, None].expand(*axis.shape, tr.shape[2], 1))[..., 0], tr.gather(-1, 1 - axis[..., None, None].expand(*axis.shape, tr.shape[2], 1))[..., 0]
+    main, other = _along(tr, axis), _along(tr, 1 - axis)
     right = torch.tensor([{d for d, _ in s} == {d for d, _ in caption_set(c)} for s, c in zip(judged_sets(reading, captions), captions)])
     strict = right & ((main.std(-1) >= STRICT[0]) & (other.std(-1) <= STRICT[1])).all(1)
     step = main.diff(dim=-1)
@@ -242,7 +246,7 @@ def motion_stats(videos, captions, videos2=None, judge:Judge|None=None) -> dict:
                brightness=videos.float().amax((-1, -2, -3)).mean().item(), n=len(videos))
     if videos2 is not None:
         tr2, _ = digit_tracks(videos2, captions, judge)
-        main2 = tr2.gather(-1, axis[..., None, None].expand(*axis.shape, tr2.shape[2], 1))[..., 0]
+        main2 = _along(tr2, axis)
         out['seed_correlation'] = _corr(main, main2).mean().item()
     return out
 
