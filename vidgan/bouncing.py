@@ -21,9 +21,9 @@ from .mnist import digit_pools
 __all__ = ['DIGIT', 'MOTIONS', 'VOCAB', 'MAX_LEN', 'EXAMPLE', 'SPLITS', 'COMBOS', 'SPEEDS', 'EVAL_SETS', 'GENERATORS', 'bounce',
            'render', 'render_numpy', 'caption', 'tokenize', 'detokenize', 'caption_tokens', 'caption_set',
            'check_captions', 'flip_motion', 'train_motion', 'is_seen', 'bouncing_params', 'sbmg', 'tbmg',
-           'caption_params', 'clips_of', 'moving_mnist_params', 'moving_mnist', 'eval_chunks', 'eval_set',
-           'clips_sha256', 'eval_sha256', 'TensorCaption', 'Tokenize', 'ToVideo', 'CaptionBlock', 'VideoBlock',
-           'show_batch', 'bouncing_dls', 'BouncingDL', 'generator_throughput']
+           'caption_params', 'clips_of', 'srivastava_paths', 'moving_mnist_params', 'moving_mnist', 'eval_chunks',
+           'eval_set', 'clips_sha256', 'eval_sha256', 'TensorCaption', 'Tokenize', 'ToVideo', 'CaptionBlock',
+           'VideoBlock', 'show_batch', 'bouncing_dls', 'BouncingDL', 'generator_throughput']
 
 # %% ../nbs/02_bouncing.ipynb #22e9e44e
 DIGIT = 28   # MNIST digits are 28x28 patches
@@ -126,7 +126,7 @@ def check_captions(captions) -> list:
     out = []
     for i, c in enumerate(captions):
         if not isinstance(c, str): raise _bad(f"caption {i} is a {type(c).__name__}, not a string")
-        c = ' '.join(c.strip().removesuffix('.').split())
+        c = ' '.join(c.strip().lower().removesuffix('.').split())       # case does not matter
         if not c: raise _bad(f"caption {i} is empty")
         c += ' .'
         for d in re.findall(r'\bdigit (\S+)', c):
@@ -256,6 +256,16 @@ def clips_of(captions, T:int=16, size:int=64, split:str='test', seed:int|None=0,
     return _clips(p, device)
 
 # %% ../nbs/02_bouncing.ipynb #281aaf38
+def srivastava_paths(pos, vel, T:int):
+    "Positions `(...,T)` in [0,1]: each frame a step `vel` from `pos` `(...)`, clamped to a wall and reflected there (Srivastava et al.)"
+    out = []
+    for _ in range(T):                                          # the step comes first: frame 1 is one step from `pos`
+        pos = pos + vel
+        wall = (pos <= 0) | (pos >= 1)
+        vel, pos = torch.where(wall, -vel, vel), pos.clamp(0, 1)
+        out.append(pos)
+    return torch.stack(out, -1)
+
 def moving_mnist_params(n:int, T:int=20, size:int=64, split:str='train', seed:int|None=0, step:float=0.1) -> dict:
     "Random parameters of `n` Moving MNIST clips: two digit images each and their trajectories"
     _check(n, T, size, split)
@@ -265,8 +275,7 @@ def moving_mnist_params(n:int, T:int=20, size:int=64, split:str='train', seed:in
     pos = torch.rand(n, 2, 2, generator=g, dtype=torch.float64)                  # (n, digit, (y,x)) in [0,1]
     theta = torch.rand(n, 2, generator=g, dtype=torch.float64) * 2 * torch.pi
     vel = torch.stack([theta.sin(), theta.cos()], -1) * step
-    path = bounce(pos[..., None] + vel[..., None] * torch.arange(1, T + 1, dtype=torch.float64), 1.)   # (n,2,2,T)
-    px = ((size - DIGIT) * path).long()
+    px = ((size - DIGIT) * srivastava_paths(pos, vel, T)).long()                  # (n,2,2,T), truncated as the reference
     return dict(digits=labels, images=images, ys=px[:, :, 0], xs=px[:, :, 1], split=split, size=size)
 
 def moving_mnist(n:int, T:int=20, size:int=64, split:str='train', seed:int|None=0, device='cpu', step:float=0.1):

@@ -31,14 +31,15 @@ from .caption_unet import matching_aware_loss, generator_loss
 
 # %% auto #0
 __all__ = ['MAX_SPEED', 'TRAJECTORIES', 'SAME_WEIGHTS', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'VMAX', 'VARIANTS',
-           'TRAIN_DEFAULTS', 'RECIPES', 'CaptionEncoder', 'ConditioningAugmentation', 'kl_to_standard_normal',
-           'VideoGenerator', 'reflect', 'along_one_axis', 'along_dominant_axis', 'SpriteGenerator', 'make_generator',
-           'frame_differences', 'CaptionHead', 'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator',
-           'MotionDiscriminator', 'mismatched_captions', 'all_captions', 'temporal_coherence_loss', 'word_targets',
-           'WordHead', 'word_loss', 'factored_sprite', 'MotionSprite', 'kymographs', 'TrackDiscriminator', 'TGANConfig',
-           'noise_size', 'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner',
-           'TGANsCGenerator', 'generator_path', 'evaluate_tganc', 'TGANBudget', 'save_tganc', 'DiscriminatorWarmup',
-           'train_tganc']
+           'CRITICS', 'TRAIN_DEFAULTS', 'RECIPES', 'CaptionEncoder', 'ConditioningAugmentation',
+           'kl_to_standard_normal', 'VideoGenerator', 'reflect', 'along_one_axis', 'along_dominant_axis',
+           'SpriteGenerator', 'make_generator', 'frame_differences', 'CaptionHead', 'CaptionDiscriminator',
+           'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator', 'mismatched_captions', 'all_captions',
+           'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss', 'factored_sprite', 'MotionSprite',
+           'kymographs', 'TrackDiscriminator', 'centroid_tracks', 'track_features', 'minibatch_std',
+           'CentroidDiscriminator', 'glimpses', 'GlimpseDiscriminator', 'TGANConfig', 'noise_size', 'condition_of',
+           'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner', 'TGANsCGenerator', 'generator_path',
+           'evaluate_tganc', 'TGANBudget', 'save_tganc', 'DiscriminatorWarmup', 'train_tganc']
 
 # %% ../nbs/40_tganc.ipynb #c8a1c610
 class CaptionEncoder(nn.Module):
@@ -347,8 +348,58 @@ class TrackDiscriminator(CaptionDiscriminator):
         self.match = CaptionHead(4 * nf, n_sent, (T // 4, size // 4))
     def prepare(self, x): return kymographs(x)
 
+# %% ../nbs/40_tganc.ipynb #eba627e6
+def centroid_tracks(x):
+    "Clips `(B,T,1,H,W)` in [-1,1] -> each frame's intensity centroid `(B,T,2)`, (x, y) in the frame's [-1,1] coordinates"
+    w = (x[:, :, 0].float() + 1).clamp_min(0) / 2
+    H, W = w.shape[-2:]
+    gy, gx = ((torch.arange(n, device=x.device) + 0.5) / n * 2 - 1 for n in (H, W))
+    m = w.sum((-1, -2)).clamp_min(1e-3)
+    return torch.stack([(w.sum(-2) * gx).sum(-1) / m, (w.sum(-1) * gy).sum(-1) / m], -1)
+
+def track_features(p):
+    "Tracks `(B,T,2)` -> positions, steps and changes of step, flattened and scaled to about ±1 `(B,6T-6)`"
+    v = p[:, 1:] - p[:, :-1]
+    return torch.cat([p.flatten(1) * 2, v.flatten(1) * 8, (v[:, 1:] - v[:, :-1]).flatten(1) * 8], 1)
+
+def minibatch_std(h):
+    "One more feature per row: the mean over features of their standard deviation over the batch (ProGAN)"
+    return torch.cat([h, h.std(0, unbiased=False).mean().expand(len(h), 1)], 1)
+
+class CentroidDiscriminator(CaptionDiscriminator):
+    "D_track: an MLP over a clip's centroid track (positions, steps, changes of step) and its caption -> one logit per clip `(B,1)`"
+    def __init__(self, n_sent:int=128, nf:int=256, T:int=16):
+        super().__init__()
+        self.trunk = nn.Sequential(nn.Linear(6 * T - 5, nf), nn.LeakyReLU(0.2, True), nn.Linear(nf, nf), nn.LeakyReLU(0.2, True),
+                                   nn.Unflatten(1, (nf, 1, 1)))
+        self.match = CaptionHead(nf, n_sent, (1, 1))
+    def prepare(self, x): return minibatch_std(track_features(centroid_tracks(x)))
+
+def glimpses(x, k:int=2):
+    "`k` random frames of each clip `(B,T,1,H,W)`, cut around their intensity centroid to half the frame's side `(B*k,1,H/2,W/2)`"
+    B, T, _, H, W = x.shape
+    t = torch.randint(T, (B, k), device=x.device)
+    f = x[torch.arange(B, device=x.device)[:, None], t].flatten(0, 1)                # (B*k,1,H,W)
+    p = centroid_tracks(f[:, None])[:, 0]                                            # (B*k,2)
+    theta = torch.zeros(len(f), 2, 3, device=x.device, dtype=f.dtype)
+    theta[:, 0, 0] = theta[:, 1, 1] = 0.5
+    theta[:, :, 2] = p
+    grid = F.affine_grid(theta, (len(f), 1, H // 2, W // 2), align_corners=False)
+    return F.grid_sample(f, grid, align_corners=False, padding_mode='border')
+
+class GlimpseDiscriminator(CaptionDiscriminator):
+    "D_glimpse: 2D convolutions on `glimpses` of a clip and its caption -> one logit per glimpse `(B,k)`"
+    def __init__(self, n_sent:int=128, nf:int=32, size:int=32, k:int=2):
+        super().__init__()
+        self.k, s = k, size // 2 // 4
+        self.trunk = nn.Sequential(*_down(1, nf, 2, bn=False, kernel_size=4, stride=2, padding=1),
+                                   *_down(nf, 2 * nf, 2, bn=False, kernel_size=4, stride=2, padding=1))     # (2nf, size/8, size/8)
+        self.match = CaptionHead(2 * nf, n_sent, (s, s))
+    def prepare(self, x): return glimpses(x, self.k)
+
 # %% ../nbs/40_tganc.ipynb #182d1ea3
 VARIANTS = ('C', 'A', 'none')
+CRITICS = ('pixels', 'factors', 'both')
 
 @dataclass
 class TGANConfig:
@@ -376,10 +427,14 @@ class TGANConfig:
     trajectory:str = 'free'    # a sprite's path: 'free' (16 centres from an MLP), 'bounce' (a start and a velocity, reflected at the
                                # edges) or 'axis' (the same along one axis, picked from the condition)
     track:bool = False         # a `TrackDiscriminator` on the clips' kymographs too
+    critics:str = 'pixels'     # 'pixels': the paper's video and frame discriminators; 'factors': `CentroidDiscriminator` and
+                               # `GlimpseDiscriminator` instead (one digit); 'both'
     def __post_init__(self):
         for k, ok in (('data', ('sbmg', 'tbmg')), ('variant', VARIANTS), ('negatives', ('seen', 'all', 'motion')),
-                      ('size', (64, 32)), ('g_captions', ('seen', 'all')), ('generator', tuple(GENERATORS)), ('trajectory', TRAJECTORIES)):
+                      ('size', (64, 32)), ('g_captions', ('seen', 'all')), ('critics', CRITICS), ('generator', tuple(GENERATORS)), ('trajectory', TRAJECTORIES)):
             if getattr(self, k) not in ok: raise ValueError(f"unknown {k} {getattr(self, k)!r}: use one of {ok}")
+        if self.critics != 'pixels' and self.data != 'sbmg': raise ValueError(f"critics={self.critics!r} judges one digit's centroid and glimpse: use it with data='sbmg'")
+        if self.critics == 'factors' and self.aux: raise ValueError("aux= puts word heads on the pixel discriminators: use it with critics='pixels' or 'both'")
         if self.trajectory != 'free' and self.generator in ('3d', 'motion'): raise ValueError(f"trajectory={self.trajectory!r} is for the sprite generators with a drawn path ('sprite', 'factored')")
 
 def _plain(x): return x.as_subclass(torch.Tensor)
@@ -402,8 +457,11 @@ class TGANsC(nn.Module):
         self.encoder = CaptionEncoder(cfg.n_emb, cfg.n_sent)
         self.condition = ConditioningAugmentation(cfg.n_sent, cfg.n_cond, cfg.ca)
         self.generator = make_generator(cfg)
-        self.video_discriminator = VideoDiscriminator(cfg.n_sent, cfg.ndf, cfg.size)
-        self.frame_discriminator = FrameDiscriminator(cfg.n_sent, cfg.ndf, cfg.size)
+        pixels, factors = cfg.critics != 'factors', cfg.critics != 'pixels'
+        self.video_discriminator = VideoDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if pixels else None
+        self.frame_discriminator = FrameDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if pixels else None
+        self.centroid_discriminator = CentroidDiscriminator(cfg.n_sent) if factors else None
+        self.glimpse_discriminator = GlimpseDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if factors else None
         self.motion_discriminator = MotionDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if cfg.variant == 'A' else None
         self.track_discriminator = TrackDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if cfg.track else None
         n_feat = 8 * cfg.ndf * (cfg.size // 16) ** 2                  # the discriminators' trunk features
@@ -414,7 +472,8 @@ class TGANsC(nn.Module):
     def discriminators(self) -> dict:
         "The discriminators this variant trains, by name"
         return {k: d for k, d in (('video', self.video_discriminator), ('frame', self.frame_discriminator),
-                                  ('motion', self.motion_discriminator), ('track', self.track_discriminator)) if d is not None}
+                                  ('motion', self.motion_discriminator), ('track', self.track_discriminator),
+                                  ('centroid', self.centroid_discriminator), ('glimpse', self.glimpse_discriminator)) if d is not None}
 
     def forward(self, tokens, z=None, eps=None):
         "Clips for caption `tokens` `(B,L)`: (fake `(B,16,1,size,size)` in [-1,1], sentence vectors, μ, log σ²)"
