@@ -276,7 +276,7 @@ def moving_mnist_params(n:int, T:int=20, size:int=64, split:str='train', seed:in
     theta = torch.rand(n, 2, generator=g, dtype=torch.float64) * 2 * torch.pi
     vel = torch.stack([theta.sin(), theta.cos()], -1) * step
     px = ((size - DIGIT) * srivastava_paths(pos, vel, T)).long()                  # (n,2,2,T), truncated as the reference
-    return dict(digits=labels, images=images, ys=px[:, :, 0], xs=px[:, :, 1], split=split, size=size)
+    return dict(digits=labels, images=images, ys=px[:, :, 0], xs=px[:, :, 1], split=split, size=size, pos=pos, vel=vel)
 
 def moving_mnist(n:int, T:int=20, size:int=64, split:str='train', seed:int|None=0, device='cpu', step:float=0.1):
     "`n` Moving MNIST clips `(n,T,1,size,size)` in [0,1]: two digits flying and bouncing (10 seen + 10 to predict)"

@@ -359,8 +359,8 @@ def centroid_tracks(x):
 
 def track_features(p):
     "Tracks `(B,T,2)` -> positions, steps and changes of step, flattened and scaled to about ±1 `(B,6T-6)`"
-    v = p[:, 1:] - p[:, :-1]
-    return torch.cat([p.flatten(1) * 2, v.flatten(1) * 8, (v[:, 1:] - v[:, :-1]).flatten(1) * 8], 1)
+    v = frame_differences(p)
+    return torch.cat([p.flatten(1) * 2, v.flatten(1) * 8, frame_differences(v).flatten(1) * 8], 1)
 
 def minibatch_std(h):
     "One more feature per row: the mean over features of their standard deviation over the batch (ProGAN)"
