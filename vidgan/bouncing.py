@@ -20,7 +20,7 @@ from .mnist import digit_pools
 # %% auto #0
 __all__ = ['DIGIT', 'MOTIONS', 'VOCAB', 'MAX_LEN', 'EXAMPLE', 'SPLITS', 'COMBOS', 'SPEEDS', 'EVAL_SETS', 'GENERATORS', 'bounce',
            'render', 'render_numpy', 'caption', 'tokenize', 'detokenize', 'caption_tokens', 'caption_set',
-           'check_captions', 'flip_motion', 'train_motion', 'is_seen', 'bouncing_params', 'sbmg', 'tbmg',
+           'check_captions', 'flip_motion', 'swap_digit', 'train_motion', 'is_seen', 'bouncing_params', 'sbmg', 'tbmg',
            'caption_params', 'clips_of', 'srivastava_paths', 'moving_mnist_params', 'moving_mnist', 'eval_chunks',
            'eval_set', 'clips_sha256', 'eval_sha256', 'TensorCaption', 'Tokenize', 'ToVideo', 'CaptionBlock',
            'VideoBlock', 'show_batch', 'bouncing_dls', 'BouncingDL', 'generator_throughput']
@@ -152,6 +152,17 @@ def flip_motion(tokens, g:torch.Generator|None=None):
     pos = torch.arange(tokens.shape[1], device=tokens.device)
     clause = (pos >= 8 * k[:, None]) & (pos < 8 * k[:, None] + 7)     # 'digit D is moving M and M', 8 tokens a clause with its 'and'
     return torch.where(clause, table[tokens], tokens)
+
+def swap_digit(tokens, g:torch.Generator|None=None):
+    "Caption token ids `(n,L)` with the digit of one clause (drawn at random) replaced by a digit the caption does not name"
+    dev = g.device if g is not None else tokens.device
+    ids = torch.tensor([VOCAB.index(str(d)) for d in range(10)], device=tokens.device)
+    named = (tokens[:, :, None] == ids).any(1)                                          # (n,10) digits in the caption
+    n_clauses = (tokens == VOCAB.index('digit')).sum(1)
+    k = (torch.rand(len(tokens), generator=g, device=dev).to(tokens.device) * n_clauses).long()
+    new = ids[torch.rand(named.shape, generator=g, device=dev).to(tokens.device).masked_fill(named, -1).argmax(1)]
+    pos = torch.arange(tokens.shape[1], device=tokens.device)
+    return torch.where(pos == 8 * k[:, None] + 1, new[:, None], tokens)                # the digit: 2nd word of its clause
 
 
 # %% ../nbs/02_bouncing.ipynb #c1f030c7

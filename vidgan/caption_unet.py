@@ -19,6 +19,7 @@ from fastai.callback.schedule import fit_one_cycle
 from fastai.optimizer import Adam
 import vidgan
 from .core import TensorVideo, atomic_save, check_finite, device_name
+from .training import TimeBudget, opt_state, load_opt_state
 from .bouncing import VOCAB, MAX_LEN, DIGIT, GENERATORS, BouncingDL, tokenize, render, _pool, check_captions, flip_motion, caption_set
 from .metrics import caption_fidelity, digit_scores, load_judge
 
@@ -27,7 +28,7 @@ __all__ = ['PLANS', 'WORDS', 'stack_history', 'draw_steps', 'history_batch', 'Ne
            'CaptionUNet', 'rollout', 'save_caption_unet', 'load_caption_unet', 'next_frame_mse', 'caption_unet_dls',
            'caption_unet_learner', 'matching_aware_loss', 'generator_loss', 'NextFrameDiscriminator', 'NextFrameGAN',
            'rollout_metrics', 'copy_first', 'evaluate_caption_unet', 'results_table', 'plot_sharpness', 'model_path',
-           'TrainClock', 'train_caption_unet', 'read_first_frame', 'digit_frame', 'first_frame_note',
+           'CaptionUNetBudget', 'train_caption_unet', 'read_first_frame', 'digit_frame', 'first_frame_note',
            'untrained_caption_unet', 'animate', 'step_time']
 
 # %% ../nbs/35_caption_unet.ipynb #b895757e
@@ -306,39 +307,14 @@ def model_path(fn) -> Path:
     "Where `train_caption_unet` saves the model file of training checkpoint `fn`: `x.pth` -> `x.model.pth`"
     return Path(fn).with_suffix('.model.pth')
 
-def _plain(o):
-    "fastai's optimiser state as dicts, lists and tensors only (loadable with `weights_only=True`)"
-    if isinstance(o, dict): return {k: _plain(v) for k, v in o.items()}
-    if isinstance(o, (list, tuple, L)): return [_plain(v) for v in o]
-    return o.item() if isinstance(o, np.generic) else o
-
-def _load_opt(opt, sd, device):
-    from fastai.torch_core import to_device
-    opt.load_state_dict({'state': to_device(sd['state'], device), 'hypers': L(sd['hypers'])})
-
 # %% ../nbs/35_caption_unet.ipynb #bde45419
-class TrainClock(Callback):
-    "Count training time, steps and epochs; stop after `minutes`; `save(self)` every `save_every` s, each epoch and at the end; stop on NaN"
-    order = 95                                                                    # after the recorder has logged the epoch
-    def __init__(self, minutes:float, save, save_every:float=300., seconds:float=0., steps:int=0, epochs:int=0, log:list|None=None,
-                 evaluate=None, eval_every:int=0): # `evaluate()` -> dict for the log every `eval_every` epochs
-        store_attr(); self.log = log or []
-    def before_fit(self): self.spent, self.t, self.last_save = 0., None, time.perf_counter()
-    def before_train(self): self.t = time.perf_counter()
-    def after_batch(self):
-        if not self.training: return
-        check_finite(self.learn.loss, 'loss', self.steps)
-        now = time.perf_counter(); dt = now - self.t; self.t = now
-        self.spent += dt; self.seconds += dt; self.steps += 1
-        if self.spent > self.minutes * 60: self.save(self); raise CancelFitException()
-        if now - self.last_save > self.save_every: self.save(self); self.last_save = time.perf_counter()
-    def after_epoch(self):
-        self.epochs = self.learn.epoch + 1
-        rec = self.learn.recorder
-        entry = dict(epoch=self.epochs, step=self.steps, minutes=round(self.seconds / 60, 2),
-                     **{n: float(v) for n, v in zip(rec.metric_names[1:-1], rec.log[1:-1]) if isinstance(v, (int, float, np.floating))})
-        if self.evaluate and self.eval_every and self.epochs % self.eval_every == 0: entry.update(self.evaluate())
-        self.log.append(entry); self.save(self); self.last_save = time.perf_counter()
+class CaptionUNetBudget(TimeBudget):
+    "`vidgan.training.TimeBudget` after every epoch, for a caption U-Net: every `eval_epochs` epochs, its caption fidelity on `n_eval` clips per combination"
+    def __init__(self, minutes:float, data:str='sbmg', n_eval:int=100, **kwargs):
+        super().__init__(minutes, n_eval=n_eval, per_epoch=True, **kwargs); self.data = data
+    def evaluate(self) -> dict:
+        rows = evaluate_caption_unet({'m': self.learn.model}, self.data, self.n_eval, device=self.learn.dls.device, baseline=False)
+        return {f"fidelity_{r['combos']}": r['fidelity'] for r in rows}
 
 # %% ../nbs/35_caption_unet.ipynb #37441b87
 PLANS = {   # the CPU recipes: one thread, at most 60 training minutes each (see the measured step times below)
@@ -380,26 +356,24 @@ def train_caption_unet(minutes:float, # training time to add in this call
     learn.model.to(learn.dls.device); learn.create_opt()
     if gan: gan.disc.to(learn.dls.device); gan.make_opt()
     if ck:
-        model.load_state_dict(ck['model']); _load_opt(learn.opt, ck['opt'], learn.dls.device)
-        if gan: gan.disc.load_state_dict(ck['disc']); _load_opt(gan.opt_d, ck['opt_d'], learn.dls.device)
+        model.load_state_dict(ck['model']); load_opt_state(learn.opt, ck['opt'], learn.dls.device)
+        if gan: gan.disc.load_state_dict(ck['disc']); load_opt_state(gan.opt_d, ck['opt_d'], learn.dls.device)
     info = dict(data=data, adversarial=adversarial, plan=plan, init=str(init) if init else None, device=device_name(learn.dls.device), torch=torch.__version__)
-    def save(c:TrainClock):
+    def save(c:CaptionUNetBudget):
         meta = dict(kind='caption_unet-training', config=cfg, vocab=list(VOCAB), vidgan=vidgan.__version__, plan=plan,
                     data=data, adversarial=adversarial)
-        extra = dict(disc=gan.disc.state_dict(), opt_d=_plain(gan.opt_d.state_dict())) if gan else {}
-        atomic_save(dict(model=model.state_dict(), opt=_plain(learn.opt.state_dict()), config=json.dumps(meta), epoch=c.epochs,
-                         step=c.steps, elapsed=c.seconds, log=json.dumps(c.log), **extra), out)
-        save_caption_unet(model, model_path(out), info=dict(info, epoch=c.epochs, step=c.steps, minutes=round(c.seconds / 60, 2), log=c.log))
-    def evaluate():
-        rows = evaluate_caption_unet({'m': model}, data, n_eval, device=learn.dls.device, baseline=False)
-        return {f"fidelity_{r['combos']}": r['fidelity'] for r in rows}
-    clock = TrainClock(minutes, save, save_every, *((ck['elapsed'], ck['step'], ck['epoch'], json.loads(ck['log'])) if ck else ()),
-                       evaluate=evaluate, eval_every=eval_every)
+        extra = dict(disc=gan.disc.state_dict(), opt_d=opt_state(gan.opt_d)) if gan else {}
+        atomic_save(dict(model=model.state_dict(), opt=opt_state(learn.opt), config=json.dumps(meta), epoch=c.epochs,
+                         step=c.done, elapsed=c.elapsed, log=json.dumps(c.log), **extra), out)
+        save_caption_unet(model, model_path(out), info=dict(info, epoch=c.epochs, step=c.done, minutes=round(c.elapsed / 60, 2), log=c.log))
+    clock = CaptionUNetBudget(minutes, data, n_eval, save=save, save_every=save_every, eval_epochs=eval_every)
+    if ck: clock.resume(ck)
     start = ck['epoch'] if ck else 0
     if start >= plan['epochs']: print(f"{resume}: the plan of {plan['epochs']} epochs is complete"); return learn
     with (contextlib.nullcontext() if bar else learn.no_bar()):
         if adversarial: learn.fit(plan['epochs'], plan['lr'], start_epoch=start, cbs=clock)
         else: learn.fit_one_cycle(plan['epochs'], plan['lr'], start_epoch=start, cbs=clock)
+    save(clock)
     return learn
 
 # %% ../nbs/35_caption_unet.ipynb #ae32d355

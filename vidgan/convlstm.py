@@ -19,15 +19,17 @@ from fastai.callback.fp16 import MixedPrecision     # adds `Learner.to_bf16`
 import matplotlib.pyplot as plt
 import vidgan
 from .core import TensorVideo, show_frames, atomic_save, check_finite, device_name
+from .training import TimeBudget, opt_state, load_opt_state
 from .bouncing import BouncingDL, eval_chunks, EVAL_SETS
 from .metrics import prediction_metrics
 
 # %% auto #0
-__all__ = ['SCHEDULES', 'ARCHS', 'RECIPES', 'PEAK_TFLOPS', 'PredictionDL', 'show_predictions', 'ConvLSTMCell', 'patchify',
-           'unpatchify', 'Predictor', 'ConvLSTMConfig', 'ConvLSTM', 'sampling_probs', 'sampling_mask',
+__all__ = ['SCHEDULES', 'LOSSES', 'ARCHS', 'RECIPES', 'PEAK_TFLOPS', 'PredictionDL', 'show_predictions', 'ConvLSTMCell',
+           'patchify', 'unpatchify', 'Predictor', 'ConvLSTMConfig', 'ConvLSTM', 'sampling_probs', 'sampling_mask',
            'ScheduledSampling', 'CopyLastConfig', 'CopyLast', 'CNNConfig', 'NextFrameCNN', 'prediction_loss',
-           'frame_mse', 'predictor_learner', 'evaluate', 'save_convlstm', 'load_convlstm', 'TrainBudget',
-           'train_convlstm', 'conv_flops', 'step_benchmark']
+           'frame_mse', 'gradient_difference_loss', 'mse_gdl_loss', 'predictor_learner', 'bright_counts',
+           'bright_share', 'evaluate', 'save_convlstm', 'load_convlstm', 'train_convlstm', 'GatedBlock', 'SimVPConfig',
+           'SimVP', 'conv_flops', 'step_benchmark']
 
 # %% ../nbs/30_convlstm.ipynb #34731e68
 class PredictionDL(BouncingDL):
@@ -170,7 +172,7 @@ class ScheduledSampling(Callback):
         if schedule not in SCHEDULES: raise ValueError(f"unknown schedule {schedule!r}: use one of {SCHEDULES}")
         self.schedule = schedule
     def before_batch(self):
-        if not self.training: return
+        if not self.training or getattr(self.model, 'direct', False): return   # a model of all frames at once feeds nothing back
         x, y = self.xb[0], self.yb[0]
         self.r_eta, self.eta = sampling_probs(self.schedule, self.pct_train)
         mask = sampling_mask(len(x), x.shape[1], y.shape[1], self.r_eta, self.eta, device=x.device)
@@ -228,31 +230,54 @@ def frame_mse(pred, y):
     "OpenSTL's MSE: squared error summed over each frame's pixels, averaged over batch and time"
     return ((pred.as_subclass(torch.Tensor).float() - y.as_subclass(torch.Tensor).float()) ** 2).sum((-3, -2, -1)).mean()
 
+def gradient_difference_loss(pred, y):
+    "Mathieu et al.'s gradient difference loss: the mean gap between the predicted and the true frames' edge strengths |∂x|, |∂y|"
+    p, t = (o.as_subclass(torch.Tensor).float() for o in (pred, y))
+    return sum((p.diff(dim=k).abs() - t.diff(dim=k).abs()).abs().mean() for k in (-1, -2))
+
+def mse_gdl_loss(pred, y):
+    "Mean squared error plus the gradient difference loss, weight 1 each"
+    return prediction_loss(pred, y) + gradient_difference_loss(pred, y)
+
+LOSSES = {'mse': prediction_loss, 'mse+gdl': mse_gdl_loss}
+
 def predictor_learner(model:Predictor, bs:int=16, n_batches:int=300, # training batches per epoch
                       lr:float=1e-3, schedule:str='ss', device=None, n_valid:int=2, valid_bs:int=64,
-                      dls:DataLoaders|None=None) -> Learner: # `dls`: instead of fresh Moving MNIST
+                      dls:DataLoaders|None=None, # instead of fresh Moving MNIST
+                      loss:str='mse') -> Learner: # a key of `LOSSES`
     "A fastai `Learner` for a predictor on fresh Moving MNIST, with a sampling `schedule`"
+    if loss not in LOSSES: raise ValueError(f"unknown loss {loss!r}: use one of {list(LOSSES)}")
     c = model.cfg
     dls = dls or DataLoaders(PredictionDL(n_batches, bs, c.n_in, c.n_out, device=device),
                              PredictionDL(n_valid, valid_bs, c.n_in, c.n_out, split='test', seed=0, device=device))
-    return Learner(dls, model, loss_func=prediction_loss, lr=lr, wd=0., metrics=frame_mse, cbs=ScheduledSampling(schedule))
+    return Learner(dls, model, loss_func=LOSSES[loss], lr=lr, wd=0., metrics=frame_mse, cbs=ScheduledSampling(schedule))
 
 # %% ../nbs/30_convlstm.ipynb #1f97be1d
+def bright_counts(pred, true, start:int=5, level:float=.5):
+    "Pixels above `level` in the frames from `start` on (frames 16-20 of a 10->10 clip) of `pred` and of `true` `(2,)`"
+    return torch.stack([(o.as_subclass(torch.Tensor)[:, start:] > level).sum().float() for o in (pred, true)])
+
+def bright_share(pred, true, start:int=5, level:float=.5) -> float:
+    "The late frames' bright strokes kept: pixels above `level` in `pred` per pixel above it in `true` (a blur keeps few)"
+    n = bright_counts(pred, true, start, level)
+    return (n[0] / n[1]).item()
+
 def evaluate(model:Predictor, n:int|None=None, # first `n` test sequences (None: all 10,000)
              bs:int=100, device='cpu') -> dict:
-    "OpenSTL's MSE, MAE, SSIM (data range 2 and 1) and PSNR of `model` on the Moving MNIST test set"
+    "OpenSTL's MSE, MAE, SSIM (data range 2 and 1) and PSNR of `model` on the Moving MNIST test set, and `bright_share`"
     n = n or EVAL_SETS['mmnist-test']['n']
     model = model.to(device)
-    tot, by_t, done, t0 = {}, 0., 0, time.time()
+    tot, by_t, done, t0, bright = {}, 0., 0, time.time(), torch.zeros(2)
     for clips, _ in eval_chunks('mmnist-test'):
         clips = clips[:n - done]
         x, y = clips[:, :model.cfg.n_in], clips[:, model.cfg.n_in:]
         pred = torch.cat([model.predict(x[i:i + bs].to(device), y.shape[1], clip=False).cpu() for i in range(0, len(x), bs)])
         for k, v in prediction_metrics(pred, y).items(): tot[k] = tot.get(k, 0.) + v * len(x)
+        bright += bright_counts(pred, y)
         by_t = by_t + ((pred - y).as_subclass(torch.Tensor) ** 2).sum((2, 3, 4)).sum(0).numpy()
         done += len(x)
         if done >= n: break
-    return {**{k: v / done for k, v in tot.items()}, 'frame_mse_by_t': [round(float(v), 2) for v in by_t / done], 'n': done,
+    return {**{k: v / done for k, v in tot.items()}, 'bright': (bright[0] / bright[1]).item(), 'frame_mse_by_t': [round(float(v), 2) for v in by_t / done], 'n': done,
             'seconds': round(time.time() - t0, 1), 'device': str(device)}
 
 # %% ../nbs/30_convlstm.ipynb #fb9b8ee7
@@ -280,45 +305,7 @@ def load_convlstm(fn, device='cpu') -> Predictor:
     model.info, model.vidgan = meta.get('info', {}), meta.get('vidgan')
     return model.to(device).eval()
 
-# %% ../nbs/30_convlstm.ipynb #a09d1828
-def _number(v):
-    try: return float(v)
-    except (TypeError, ValueError): return None
-
-class TrainBudget(Callback):
-    "Stop after the epoch beyond which another epoch would pass `minutes`; count epochs, steps and training seconds"
-    order = 95                                                                  # after the recorder has logged the epoch
-    def __init__(self, minutes:float, done_epochs:int=0, done_steps:int=0, seconds:float=0., history:list|None=None,
-                 save=None): # `save(budget)` writes a checkpoint (atomically) after every epoch
-        store_attr(); self.history, self.t0 = history or [], None
-    def _now(self):
-        if torch.cuda.is_available(): torch.cuda.synchronize()
-        return time.perf_counter()
-    def before_fit(self): self.spent = 0.
-    def before_train(self): self.t0 = self._now()
-    def after_batch(self):
-        if not self.training: return
-        check_finite(self.learn.loss, 'loss', self.done_steps)
-        self.done_steps += 1
-    def after_epoch(self):
-        if self.t0 is None: return                                              # an epoch skipped on resume
-        dt = self._now() - self.t0; self.t0 = None
-        self.spent += dt; self.seconds += dt; self.done_epochs = self.learn.epoch + 1
-        rec = self.learn.recorder
-        vals = {n: _number(v) for n, v in zip(rec.metric_names[1:-1], rec.log[1:-1])}
-        self.history.append(dict(epoch=self.done_epochs, step=self.done_steps, minutes=round(self.seconds / 60, 3), **vals))
-        if self.save is not None:
-            check_finite(torch.stack([p.detach().float().norm() for p in self.learn.model.parameters()]), 'model weights', self.done_steps)
-            self.save(self)
-        if self.spent + dt > self.minutes * 60 and self.done_epochs < self.learn.n_epoch: raise CancelFitException()
-
 # %% ../nbs/30_convlstm.ipynb #6e95d2ec
-def _plain(o):
-    "fastai's optimizer state as dicts, lists and tensors only (loadable with `weights_only=True`)"
-    if isinstance(o, dict): return {k: _plain(v) for k, v in o.items()}
-    if isinstance(o, (list, tuple, L)): return [_plain(v) for v in o]
-    return o.item() if isinstance(o, np.generic) else o
-
 RECIPES = {
     'gpu': dict(bs=16, lr=1e-3, device='cuda', bf16=True, arch='ConvLSTM', cfg=None, schedule='ss', epochs=50, n_batches=300),
     'cpu': dict(bs=16, lr=1e-3, device='cpu', bf16=False, arch='ConvLSTM', cfg=dict(patch=8, hidden=(64, 64), kernel=3),
@@ -330,43 +317,115 @@ def train_convlstm(minutes:float, # training time for this call
                    out='convlstm.pth',
                    recipe:str='gpu', # 'gpu' (ConvLSTM-S, OpenSTL's) or 'cpu' (a small ConvLSTM): defaults of the arguments below
                    bs:int|None=None, lr:float|None=None, device=None, bf16:bool|None=None,
-                   arch:str|None=None, # 'ConvLSTM' or 'NextFrameCNN'
+                   arch:str|None=None, # 'ConvLSTM', 'NextFrameCNN' or 'SimVP' (registered in `ARCHS`)
                    cfg=None, # the architecture's config or a dict of its fields (default: the recipe's)
                    schedule:str|None=None, epochs:int|None=None, n_batches:int|None=None, # steps per epoch
+                   loss:str|None=None, # a key of `LOSSES` (default 'mse')
                    compiled:bool=False, # `torch.compile` the model
                    **kwargs) -> Learner: # passed to `predictor_learner`
     "Train a predictor for `minutes` (continuing `resume`) on fresh Moving MNIST with one-cycle over the plan; save to `out` every epoch"
     if recipe not in RECIPES: raise ValueError(f"unknown recipe {recipe!r}: use one of {list(RECIPES)}")
-    given = dict(bs=bs, lr=lr, device=device, bf16=bf16, arch=arch, cfg=cfg, schedule=schedule, epochs=epochs, n_batches=n_batches)
-    r = {**RECIPES[recipe], **{k: v for k, v in given.items() if v is not None}}
+    given = dict(bs=bs, lr=lr, device=device, bf16=bf16, arch=arch, cfg=cfg, schedule=schedule, epochs=epochs, n_batches=n_batches, loss=loss)
+    r = {'loss': 'mse', **RECIPES[recipe], **{k: v for k, v in given.items() if v is not None}}
     bs, lr, device, bf16, arch, schedule, epochs, n_batches = (r[k] for k in ('bs', 'lr', 'device', 'bf16', 'arch', 'schedule', 'epochs', 'n_batches'))
     if isinstance(r['cfg'], dict): r['cfg'] = ARCHS.get(arch, (None, ConvLSTMConfig))[1](**r['cfg'])
     cfg = r['cfg']
     if resume:
         ck = torch.load(resume, map_location='cpu', weights_only=True)
         model = load_convlstm(resume)
-        plan, epoch, step = model.info['plan'], ck['epoch'], ck['step']
-        elapsed, log = ck['elapsed'], json.loads(ck['log'])
+        plan, epoch = model.info['plan'], ck['epoch']
     else:
-        if arch not in ('ConvLSTM', 'NextFrameCNN'): raise ValueError(f"unknown arch {arch!r}: use 'ConvLSTM' or 'NextFrameCNN'")
+        if arch not in set(ARCHS) - {'CopyLast'}: raise ValueError(f"unknown arch {arch!r}: use one of {sorted(set(ARCHS) - {'CopyLast'})}")
         model = ARCHS[arch][0](cfg)
-        plan, epoch, step, elapsed, log = dict(epochs=epochs, n_batches=n_batches, bs=bs, lr=lr, schedule=schedule), 0, 0, 0., []
+        plan, epoch = dict(epochs=epochs, n_batches=n_batches, bs=bs, lr=lr, schedule=schedule, loss=r['loss']), 0
     model.train()
-    learn = predictor_learner(model, plan['bs'], plan['n_batches'], plan['lr'], plan['schedule'], device, **kwargs)
+    learn = predictor_learner(model, plan['bs'], plan['n_batches'], plan['lr'], plan['schedule'], device, loss=plan.get('loss', 'mse'), **kwargs)
     learn.create_opt()
-    if resume and ck.get('opt'): learn.opt.load_state_dict(ck['opt']); learn.opt.hypers = L(learn.opt.hypers)   # a packed checkpoint may lack it
+    if resume: load_opt_state(learn.opt, ck.get('opt'), learn.dls.device)      # a packed checkpoint may lack it
     if bf16: learn.to_bf16()
     if compiled: model.compile()
     def save(b):
-        info = dict(plan=plan, epoch=b.done_epochs, step=b.done_steps, minutes=round(b.seconds / 60, 2),
+        info = dict(plan=plan, epoch=b.epochs, step=b.done, minutes=round(b.elapsed / 60, 2),
                     device=device_name(device), bf16=bf16, torch=torch.__version__)
-        save_convlstm(model, out, info=info, opt=_plain(learn.opt.state_dict()), epoch=b.done_epochs, step=b.done_steps,
-                      elapsed=b.seconds, log=json.dumps(b.history))
-    budget = TrainBudget(minutes, epoch, step, elapsed, log, save=save)
+        save_convlstm(model, out, info=info, opt=opt_state(learn.opt), epoch=b.epochs, step=b.done, elapsed=b.elapsed, log=json.dumps(b.log))
+    budget = TimeBudget(minutes, save=save, per_epoch=True)
+    if resume: budget.resume(ck)
     if epoch < plan['epochs']: learn.fit_one_cycle(plan['epochs'], plan['lr'], start_epoch=epoch, cbs=budget)
     else: print(f'{resume}: the plan of {plan["epochs"]} epochs is complete')
     save(budget)
     return learn
+
+# %% ../nbs/30_convlstm.ipynb #0cee0dbb
+def _conv_gn(ni, nf, stride:int=1, up:bool=False):
+    "SimVP's layer: a 3x3 convolution (stride 2 halves the size; `up`: a transposed one doubles it), GroupNorm, SiLU"
+    conv = nn.ConvTranspose2d(ni, nf, 4, 2, 1) if up else nn.Conv2d(ni, nf, 3, stride, 1)
+    return nn.Sequential(conv, nn.GroupNorm(2, nf), nn.SiLU(True))
+
+class GatedBlock(nn.Module):
+    "A gSTA block on `(B,c,H,W)`: depthwise 5x5 then dilated 7x7 attention, gated by a sigmoid; then a convolutional MLP"
+    def __init__(self, c:int, mlp_ratio:int=4):
+        super().__init__()
+        self.norm1, self.norm2 = nn.BatchNorm2d(c), nn.BatchNorm2d(c)
+        self.proj_in, self.proj_out, self.gate = nn.Conv2d(c, c, 1), nn.Conv2d(c, c, 1), nn.Conv2d(c, 2 * c, 1)
+        self.local, self.wide = nn.Conv2d(c, c, 5, padding=2, groups=c), nn.Conv2d(c, c, 7, padding=9, dilation=3, groups=c)
+        h = c * mlp_ratio
+        self.mlp = nn.Sequential(nn.Conv2d(c, h, 1), nn.Conv2d(h, h, 3, padding=1, groups=h), nn.GELU(), nn.Conv2d(h, c, 1))
+    def forward(self, x):
+        f, g = self.gate(self.wide(self.local(F.gelu(self.proj_in(self.norm1(x)))))).chunk(2, 1)
+        x = x + self.proj_out(torch.sigmoid(g) * f)
+        return x + self.mlp(self.norm2(x))
+
+@dataclass
+class SimVPConfig:
+    "A SimVP predictor with gSTA blocks; the defaults are OpenSTL's on Moving MNIST"
+    n_in:int=10 # frames seen
+    n_out:int=10 # frames predicted at once
+    channels:int=1 # channels of a frame
+    size:int=64 # frame height and width
+    hid_s:int=64 # channels of each frame's map
+    hid_t:int=512 # channels of the translator
+    n_s:int=4 # encoder layers (and decoder layers)
+    down:int=2 # of them, how many halve the size (every second one, from the second)
+    n_t:int=8 # translator blocks
+    patch:int=1 # frames cut into `patch`x`patch` patches first (`patchify`), as the CPU ConvLSTM does
+    def __post_init__(self):
+        if self.down > self.n_s // 2: raise ValueError(f"at most every second of the n_s={self.n_s} encoder layers can halve the size, not down={self.down}")
+        if self.size % (self.patch * 2 ** self.down): raise ValueError(f"the frame size {self.size} must be a multiple of {self.patch * 2 ** self.down} (patch={self.patch}, down={self.down})")
+
+class SimVP(Predictor):
+    "Encoder, translator over all frames' maps stacked as channels, decoder: `n_out` frames at once from `n_in`"
+    direct = True                                      # no frame is fed back while training: `ScheduledSampling` leaves it alone
+    def __init__(self, cfg:SimVPConfig|None=None):
+        super().__init__()
+        self.cfg = c = cfg or SimVPConfig()
+        strides = [2 if i % 2 and i // 2 < c.down else 1 for i in range(c.n_s)]   # OpenSTL's 1, 2, 1, 2: 64 -> 16
+        n_px = c.channels * c.patch ** 2
+        self.enc = nn.ModuleList(_conv_gn(n_px if i == 0 else c.hid_s, c.hid_s, s) for i, s in enumerate(strides))
+        self.translator = nn.Sequential(nn.Conv2d(c.n_in * c.hid_s, c.hid_t, 1), *[GatedBlock(c.hid_t) for _ in range(c.n_t)],
+                                        nn.Conv2d(c.hid_t, c.n_out * c.hid_s, 1))
+        self.dec = nn.ModuleList(_conv_gn(c.hid_s, c.hid_s, up=s == 2) for s in reversed(strides))   # 16 -> 64
+        self.readout = nn.Conv2d(c.hid_s, n_px, 1)
+    def block(self, x):
+        "The next `n_out` frames `(B,n_out,C,H,W)` after exactly `n_in` frames `x`"
+        (B, T), c = x.shape[:2], self.cfg
+        h = patchify(x.flatten(0, 1), c.patch)
+        for i, layer in enumerate(self.enc):
+            h = layer(h)
+            if i == 0: skip = h.view(B, T, *h.shape[1:])[:, -1]                # the last seen frame's first map
+        z = self.translator(h.view(B, -1, *h.shape[-2:])).view(B * c.n_out, c.hid_s, *h.shape[-2:])
+        for layer in self.dec[:-1]: z = layer(z)
+        z = self.dec[-1](z + skip.repeat_interleave(c.n_out, 0))
+        return unpatchify(self.readout(z), c.patch).view(B, c.n_out, *x.shape[2:])
+    def forward(self, x, future=None, mask=None, # `future`: only its length is used (this model feeds nothing back)
+                n_future:int|None=None):
+        x = x.as_subclass(torch.Tensor)
+        n = n_future or (future.shape[1] if future is not None else self.cfg.n_out)
+        out = x
+        while out.shape[1] < x.shape[1] + n: out = torch.cat([out, self.block(out[:, -self.cfg.n_in:])], 1)
+        return out[:, x.shape[1]:x.shape[1] + n]
+
+ARCHS['SimVP'] = (SimVP, SimVPConfig)
+RECIPES['cpu-simvp'] = dict(RECIPES['cpu'], arch='SimVP', cfg=dict(hid_s=32, hid_t=128, n_t=4, patch=4, down=0), epochs=8)   # one CPU thread
 
 # %% ../nbs/30_convlstm.ipynb #9c8d2961
 def conv_flops(model:nn.Module, *args, **kwargs) -> int:

@@ -25,23 +25,30 @@ from .training import opt_state, load_opt_state, TimeBudget
 from .registry import resolve
 from .sprites import load_glyph, draw_sprites
 from .bouncing import VOCAB, EXAMPLE, MAX_LEN, BouncingDL, sbmg, tbmg, caption, tokenize, detokenize, is_seen, eval_set
-from .bouncing import caption_set, check_captions, flip_motion
+from .bouncing import caption_set, check_captions, flip_motion, swap_digit, clips_of
 from .metrics import caption_fidelity, video_features, frechet, load_judge
 from .caption_unet import matching_aware_loss, generator_loss
 
 # %% auto #0
-__all__ = ['MAX_SPEED', 'TRAJECTORIES', 'SAME_WEIGHTS', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'VMAX', 'VARIANTS',
-           'CRITICS', 'TRAIN_DEFAULTS', 'RECIPES', 'CaptionEncoder', 'ConditioningAugmentation',
-           'kl_to_standard_normal', 'VideoGenerator', 'reflect', 'along_one_axis', 'along_dominant_axis',
-           'SpriteGenerator', 'make_generator', 'frame_differences', 'CaptionHead', 'CaptionDiscriminator',
-           'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator', 'mismatched_captions', 'all_captions',
-           'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss', 'factored_sprite', 'MotionSprite',
-           'kymographs', 'TrackDiscriminator', 'centroid_tracks', 'track_features', 'minibatch_std',
-           'CentroidDiscriminator', 'glimpses', 'GlimpseDiscriminator', 'TGANConfig', 'noise_size', 'condition_of',
-           'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner', 'TGANsCGenerator', 'generator_path',
-           'evaluate_tganc', 'TGANBudget', 'save_tganc', 'DiscriminatorWarmup', 'train_tganc']
+__all__ = ['ENCODERS', 'MAX_SPEED', 'TRAJECTORIES', 'SAME_WEIGHTS', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'VMAX', 'HEADS',
+           'VARIANTS', 'CRITICS', 'TRAIN_DEFAULTS', 'RECIPES', 'CaptionEncoder', 'WordAverage', 'make_encoder',
+           'ConditioningAugmentation', 'kl_to_standard_normal', 'VideoGenerator', 'reflect', 'along_one_axis',
+           'along_dominant_axis', 'SpriteGenerator', 'make_generator', 'frame_differences', 'CaptionHead',
+           'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator',
+           'mismatched_captions', 'all_captions', 'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss',
+           'factored_sprite', 'MotionSprite', 'kymographs', 'TrackDiscriminator', 'centroid_tracks', 'track_features',
+           'minibatch_std', 'CentroidDiscriminator', 'glimpses', 'GlimpseDiscriminator', 'mode_seeking_loss',
+           'ProjectionHead', 'PairDiscriminator', 'TGANConfig', 'noise_size', 'condition_of', 'TGANsC', 'TGANLoss',
+           'TGANTrainer', 'TGANLearner', 'tganc_learner', 'TGANsCGenerator', 'generator_path', 'evaluate_tganc',
+           'TGANBudget', 'save_tganc', 'DiscriminatorWarmup', 'train_tganc']
 
 # %% ../nbs/40_tganc.ipynb #c8a1c610
+def _lengths(tokens):
+    "The number of words of each caption of `tokens` `(B,L)`; a row of padding only is an error"
+    n = (tokens != 0).sum(1)
+    if (n == 0).any(): raise ValueError("every caption needs at least one word: got a row of padding only")
+    return n
+
 class CaptionEncoder(nn.Module):
     "Token ids `(B,L)` padded with 0 -> sentence vectors `(B,n_sent)`: word embeddings, a bi-LSTM, then an LSTM"
     def __init__(self, n_emb:int=64, n_sent:int=128, vocab_sz:int=len(VOCAB)):
@@ -51,13 +58,29 @@ class CaptionEncoder(nn.Module):
         self.lstm = nn.LSTM(n_sent // 2 * 2, n_sent, batch_first=True)
     def forward(self, tokens):
         tokens = tokens.as_subclass(torch.Tensor)
-        lengths = (tokens != 0).sum(1).cpu()
-        if (lengths == 0).any(): raise ValueError("every caption needs at least one word: got a row of padding only")
+        lengths = _lengths(tokens).cpu()
         with torch.autocast(tokens.device.type, enabled=False):
             x = pack_padded_sequence(self.emb(tokens), lengths, batch_first=True, enforce_sorted=False)
             h, _ = self.bilstm(x)                                   # packed: the LSTMs never see the padding
             _, (hn, _) = self.lstm(h)
         return hn[-1]                                               # (B, n_sent): the state after each caption's last word
+
+# %% ../nbs/40_tganc.ipynb #811621b4
+class WordAverage(nn.Module):
+    "Token ids `(B,L)` padded with 0 -> sentence vectors `(B,n_sent)`: the mean of the word embeddings, projected (order-blind)"
+    def __init__(self, n_emb:int=64, n_sent:int=128, vocab_sz:int=len(VOCAB)):
+        super().__init__()
+        self.emb, self.fc = nn.Embedding(vocab_sz, n_emb, padding_idx=0), nn.Linear(n_emb, n_sent)
+    def forward(self, tokens):
+        tokens = tokens.as_subclass(torch.Tensor)
+        n = _lengths(tokens)
+        return self.fc(self.emb(tokens).sum(1) / n[:, None])        # padding embeds to zero
+
+ENCODERS = {'lstm': CaptionEncoder, 'bow': WordAverage}
+
+def make_encoder(cfg) -> nn.Module:
+    "The caption encoder a config names (`cfg.encoder`: 'lstm', the paper's, or 'bow'), with its sizes"
+    return ENCODERS[cfg.encoder](cfg.n_emb, cfg.n_sent)
 
 # %% ../nbs/40_tganc.ipynb #1dad5e4d
 class ConditioningAugmentation(nn.Module):
@@ -170,7 +193,7 @@ class CaptionHead(nn.Module):
     "Reed et al.'s matching head: the projected sentence vector, replicated over the feature map, joins the features"
     def __init__(self, n_feat:int, n_sent:int, map_size:tuple, n_proj:int|None=None):
         super().__init__()
-        n_proj = n_proj or n_sent // 2
+        self.dims, n_proj = (n_feat, n_sent, map_size), n_proj or n_sent // 2
         self.proj = nn.Sequential(nn.Linear(n_sent, n_proj), nn.LeakyReLU(0.2, True))
         conv = nn.Conv3d if len(map_size) == 3 else nn.Conv2d
         self.joint = nn.Sequential(conv(n_feat + n_proj, n_feat, 1), nn.LeakyReLU(0.2, True))
@@ -182,6 +205,7 @@ class CaptionHead(nn.Module):
 
 class CaptionDiscriminator(nn.Module):
     "A visual trunk run once per batch of clips (`features`) and a caption head run per caption (`head`): logits `(B,n)`"
+    asks = 'both'                                                   # what its input shows of a caption: 'both', 'digit' or 'motion'
     def features(self, x): return self.trunk(self.prepare(x.as_subclass(torch.Tensor)))
     def head(self, h, s):
         n = len(h) // len(s)                                       # logits per clip: 1, d or d-1
@@ -373,6 +397,7 @@ class CentroidDiscriminator(CaptionDiscriminator):
         self.trunk = nn.Sequential(nn.Linear(6 * T - 5, nf), nn.LeakyReLU(0.2, True), nn.Linear(nf, nf), nn.LeakyReLU(0.2, True),
                                    nn.Unflatten(1, (nf, 1, 1)))
         self.match = CaptionHead(nf, n_sent, (1, 1))
+    asks = 'motion'                                                 # a track shows how the digit moves, not which digit it is
     def prepare(self, x): return minibatch_std(track_features(centroid_tracks(x)))
 
 def glimpses(x, k:int=2):
@@ -395,11 +420,43 @@ class GlimpseDiscriminator(CaptionDiscriminator):
         self.trunk = nn.Sequential(*_down(1, nf, 2, bn=False, kernel_size=4, stride=2, padding=1),
                                    *_down(nf, 2 * nf, 2, bn=False, kernel_size=4, stride=2, padding=1))     # (2nf, size/8, size/8)
         self.match = CaptionHead(2 * nf, n_sent, (s, s))
+    asks = 'digit'                                                  # a glimpse shows which digit, not how it moves
     def prepare(self, x): return glimpses(x, self.k)
+
+# %% ../nbs/40_tganc.ipynb #4add7348
+def mode_seeking_loss(a, b, za, zb, pool:int=4, eps:float=1e-5):
+    "MSGAN's term for clips `a`, `b` `(B,T,1,H,W)` of the same conditions from noises `za`, `zb`: 1 / (clip distance per noise distance)"
+    pa, pb = (F.avg_pool2d(x.flatten(0, 1).float(), pool) for x in (a, b))
+    ratio = (pa - pb).abs().mean() / (za.float() - zb.float()).abs().mean()
+    return 1 / (ratio + eps)
+
+# %% ../nbs/40_tganc.ipynb #aa7ad5cb
+class ProjectionHead(nn.Module):
+    "Miyato and Koyama's projection head: ψ(φ(h)) + ⟨P s, φ(h)⟩, a logit linear in the sentence vector `s`"
+    def __init__(self, n_feat:int, n_sent:int, map_size:tuple):
+        super().__init__()
+        self.dims, n = (n_feat, n_sent, map_size), n_feat * prod(map_size)
+        self.psi, self.proj = nn.Linear(n, 1), nn.Linear(n_sent, n, bias=False)
+    def forward(self, h, s):
+        f = F.leaky_relu(h.flatten(1), 0.2)
+        return self.psi(f)[:, 0] + (self.proj(s) * f).sum(1)
+
+HEADS = {'concat': CaptionHead, 'projection': ProjectionHead}
+
+# %% ../nbs/40_tganc.ipynb #6f85c7bf
+class PairDiscriminator(CentroidDiscriminator):
+    "D_pair: an MLP over the centroid tracks of two clips of one caption, side by side, and the caption -> one logit per pair `(B,1)`"
+    def __init__(self, n_sent:int=128, nf:int=256, T:int=16):
+        super().__init__(n_sent, nf, T)
+        self.trunk[0] = nn.Linear(2 * (6 * T - 6), nf)
+    def prepare(self, x):
+        "`x` `(2B,T,1,H,W)`: the pairs' first clips, then their second clips, in the same order"
+        a, b = track_features(centroid_tracks(x)).chunk(2)
+        return torch.cat([a, b], 1)
 
 # %% ../nbs/40_tganc.ipynb #182d1ea3
 VARIANTS = ('C', 'A', 'none')
-CRITICS = ('pixels', 'factors', 'both')
+CRITICS = ('pixels', 'factors', 'both', 'video')
 
 @dataclass
 class TGANConfig:
@@ -416,7 +473,8 @@ class TGANConfig:
     lam_c:float = 10.          # weight of the coherence constraint
     lam_kl:float = 2.          # weight of the KL term (StackGAN's)
     negatives:str = 'seen'     # mismatched captions: from the 'seen' combinations' captions, from 'all' captions, or
-                               # 'motion': half of them the clip's own caption with one motion swapped, half from 'all'
+                               # 'motion': half of them the clip's own caption with one motion swapped, half from 'all';
+                               # 'factor': each critic what it can see (`asks`): motion swapped, digit swapped or from 'all'
     size:int = 64              # frames generated and judged at 64x64, or 32x32 (upsampled to 64x64 for users and the judge)
     g_captions:str = 'seen'    # captions the generator is trained on: the batch's ('seen'), or for half the batch any caption ('all')
     aux:float = 0.             # weight of the word classifier on the video discriminator (`WordHead`); 0: none, as in the paper
@@ -428,12 +486,21 @@ class TGANConfig:
                                # edges) or 'axis' (the same along one axis, picked from the condition)
     track:bool = False         # a `TrackDiscriminator` on the clips' kymographs too
     critics:str = 'pixels'     # 'pixels': the paper's video and frame discriminators; 'factors': `CentroidDiscriminator` and
-                               # `GlimpseDiscriminator` instead (one digit); 'both'
+                               # `GlimpseDiscriminator` instead (one digit); 'both'; 'video': the video discriminator only
+    encoder:str = 'lstm'       # the caption encoder: 'lstm' (the paper's `CaptionEncoder`) or 'bow' (`WordAverage`, one digit)
+    lam_ms:float = 0.          # weight of the mode-seeking term (`mode_seeking_loss`); 0: none, as in the paper
+    pairs:bool = False         # a `PairDiscriminator` on two clips of one caption (one digit)
+    head:str = 'concat'        # the critics' caption head: 'concat' (Reed et al.'s `CaptionHead`) or 'projection' (`ProjectionHead`)
+    d_fakes:str = 'all'        # the generator's clips the critics learn from: 'all', or 'own' (those of the batch's own captions)
     def __post_init__(self):
-        for k, ok in (('data', ('sbmg', 'tbmg')), ('variant', VARIANTS), ('negatives', ('seen', 'all', 'motion')),
-                      ('size', (64, 32)), ('g_captions', ('seen', 'all')), ('critics', CRITICS), ('generator', tuple(GENERATORS)), ('trajectory', TRAJECTORIES)):
+        for k, ok in (('data', ('sbmg', 'tbmg')), ('variant', VARIANTS), ('negatives', ('seen', 'all', 'motion', 'factor')), ('head', tuple(HEADS)), ('d_fakes', ('all', 'own')),
+                      ('size', (64, 32)), ('g_captions', ('seen', 'all')), ('critics', CRITICS), ('encoder', tuple(ENCODERS)), ('generator', tuple(GENERATORS)), ('trajectory', TRAJECTORIES)):
             if getattr(self, k) not in ok: raise ValueError(f"unknown {k} {getattr(self, k)!r}: use one of {ok}")
-        if self.critics != 'pixels' and self.data != 'sbmg': raise ValueError(f"critics={self.critics!r} judges one digit's centroid and glimpse: use it with data='sbmg'")
+        if self.d_fakes == 'own' and self.g_captions != 'all': raise ValueError("d_fakes='own' leaves out the clips of drawn captions: use it with g_captions='all'")
+        if self.pairs and self.data != 'sbmg': raise ValueError("pairs=True compares one digit's centroid tracks: use it with data='sbmg'")
+        if self.critics in ('factors', 'both') and self.data != 'sbmg': raise ValueError(f"critics={self.critics!r} judges one digit's centroid and glimpse: use it with data='sbmg'")
+        if self.encoder == 'bow' and self.data != 'sbmg': raise ValueError("encoder='bow' cannot tell which digit moves how: use it with data='sbmg', or encoder='lstm'")
+        if self.aux_frames and self.critics not in ('pixels', 'both'): raise ValueError("aux_frames= puts a head on the frame discriminator: use it with critics='pixels' or 'both'")
         if self.critics == 'factors' and self.aux: raise ValueError("aux= puts word heads on the pixel discriminators: use it with critics='pixels' or 'both'")
         if self.trajectory != 'free' and self.generator in ('3d', 'motion'): raise ValueError(f"trajectory={self.trajectory!r} is for the sprite generators with a drawn path ('sprite', 'factored')")
 
@@ -454,42 +521,62 @@ class TGANsC(nn.Module):
     def __init__(self, cfg:TGANConfig|None=None, **kwargs):
         super().__init__()
         self.cfg = cfg = cfg or TGANConfig(**kwargs)
-        self.encoder = CaptionEncoder(cfg.n_emb, cfg.n_sent)
+        self.encoder, self.second = make_encoder(cfg), None
         self.condition = ConditioningAugmentation(cfg.n_sent, cfg.n_cond, cfg.ca)
         self.generator = make_generator(cfg)
-        pixels, factors = cfg.critics != 'factors', cfg.critics != 'pixels'
-        self.video_discriminator = VideoDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if pixels else None
+        pixels, factors = cfg.critics in ('pixels', 'both'), cfg.critics in ('factors', 'both')
+        self.video_discriminator = VideoDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if pixels or cfg.critics == 'video' else None
         self.frame_discriminator = FrameDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if pixels else None
         self.centroid_discriminator = CentroidDiscriminator(cfg.n_sent) if factors else None
         self.glimpse_discriminator = GlimpseDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if factors else None
         self.motion_discriminator = MotionDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if cfg.variant == 'A' else None
         self.track_discriminator = TrackDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if cfg.track else None
+        self.pair_discriminator = PairDiscriminator(cfg.n_sent) if cfg.pairs else None
         n_feat = 8 * cfg.ndf * (cfg.size // 16) ** 2                  # the discriminators' trunk features
         if cfg.aux: self.video_discriminator.words = WordHead(n_feat)
         if cfg.aux and cfg.aux_frames: self.frame_discriminator.words = WordHead(n_feat)
         if cfg.aux and cfg.aux_frames and cfg.aux_reader: self.frame_discriminator.reader = _trunk2d(cfg.ndf)
+        for d in self.discriminators().values(): d.match = HEADS[cfg.head](*d.match.dims)
 
     def discriminators(self) -> dict:
         "The discriminators this variant trains, by name"
         return {k: d for k, d in (('video', self.video_discriminator), ('frame', self.frame_discriminator),
                                   ('motion', self.motion_discriminator), ('track', self.track_discriminator),
-                                  ('centroid', self.centroid_discriminator), ('glimpse', self.glimpse_discriminator)) if d is not None}
+                                  ('centroid', self.centroid_discriminator), ('glimpse', self.glimpse_discriminator),
+                                  ('pair', self.pair_discriminator)) if d is not None}
+
+    def _singles(self): return {k: d for k, d in self.discriminators().items() if k != 'pair'}   # those that score one clip
 
     def forward(self, tokens, z=None, eps=None):
         "Clips for caption `tokens` `(B,L)`: (fake `(B,16,1,size,size)` in [-1,1], sentence vectors, μ, log σ²)"
         s = self.encoder(tokens)
         c, mu, logvar = condition_of(self.cfg, self.condition, tokens, s, eps)
         if z is None: z = torch.randn(len(s), noise_size(self.generator, self.cfg), device=s.device)
-        return self.generator(z, c), s, mu, logvar
+        fake = self.generator(z, c)
+        self.second = self.second_clips(z, c) if self.training and (self.cfg.lam_ms or self.cfg.pairs) else None
+        return fake, s, mu, logvar
 
-    def d_loss(self, real, fake, s, s_wrong, s_fake=None, tokens=None) -> dict:
-        "Matching-aware loss of each discriminator on (real, s), (real, ŝ), (fake, s) (or (fake, `s_fake`): its own captions); with `aux`, the word loss of the real clips' captions `tokens`"
+    def second_clips(self, z, c):
+        "For the first half of a batch, a second clip of each condition from new noise: (clips, the first noises, the new noises)"
+        n = max(1, len(z) // 2)
+        z2 = torch.randn_like(z[:n])
+        return _plain(self.generator(z2, c[:n])), z[:n], z2
+
+    def d_loss(self, real, fake, s, s_wrong, s_fake=None, tokens=None, real2=None, keep=None) -> dict:
+        "Matching-aware loss of each discriminator on (real, s), (real, ŝ), (fake, s) (or (fake, `s_fake`): its own captions); `s_wrong` a tensor or one per `asks`; with `aux`, the word loss of the real clips' captions `tokens`; with `pairs`, real pairs (real, `real2`); `keep`: the fakes to learn from"
         real, fake, out = resize_frames(_plain(real), self.cfg.size), _plain(fake), {}
         s_fake = s if s_fake is None else s_fake
-        for k, d in self.discriminators().items():
-            h_real, h_fake = d.features(real), d.features(fake)
-            out[k] = matching_aware_loss(d.head(h_real, s), d.head(h_real, s_wrong), d.head(h_fake, s_fake))
+        wrong = lambda d: s_wrong[d.asks] if isinstance(s_wrong, dict) else s_wrong
+        for k, d in self._singles().items():
+            f, sf = (fake, s_fake) if keep is None else (fake[keep], s_fake[keep])
+            h_real, h_fake = d.features(real), d.features(f)
+            out[k] = matching_aware_loss(d.head(h_real, s), d.head(h_real, wrong(d)), d.head(h_fake, sf))
             self._words(out, k, d, self._read(d, real, h_real), tokens)
+        if self.pair_discriminator is not None and self.second is not None:     # real pairs: `real2`, other clips of the same captions
+            d, fake2 = self.pair_discriminator, self.second[0].detach()
+            h_real = d.features(torch.cat([real, resize_frames(_plain(real2), self.cfg.size)]))
+            h_fake = d.features(torch.cat([fake[:len(fake2)], fake2]))
+            out['pair'] = matching_aware_loss(d.head(h_real, s), d.head(h_real, wrong(d)), d.head(h_fake, s_fake[:len(fake2)]))
         return out
 
     def _read(self, d, x, h):
@@ -504,14 +591,19 @@ class TGANsC(nn.Module):
         out['words' if k == 'video' else f'{k}_words'] = self.cfg.aux * loss
 
     def g_loss(self, fake, real, s, mu=None, logvar=None, tokens=None) -> dict:
-        "The generator's loss terms: adversarial against each discriminator, coherence (TGANs-C-C), KL; with `aux`, the word loss of its captions `tokens`"
+        "The generator's loss terms: adversarial against each discriminator, coherence (TGANs-C-C), KL; with `aux`, the word loss of its captions `tokens`; with `lam_ms`, mode seeking"
         fake, real, s, out = _plain(fake), resize_frames(_plain(real), self.cfg.size), s.detach(), {}
-        for k, d in self.discriminators().items():
+        for k, d in self._singles().items():
             h = d.features(fake)
             out[k] = generator_loss(d.head(h, s))
             self._words(out, k, d, self._read(d, fake, h), tokens)
         if self.cfg.variant == 'C': out['coherence'] = self.cfg.lam_c * temporal_coherence_loss(fake, real)
         if self.cfg.ca and mu is not None and mu.numel(): out['kl'] = self.cfg.lam_kl * kl_to_standard_normal(mu, logvar)
+        if self.second is not None:                                   # from `forward`, used once
+            fake2, z1, z2 = self.second; n = len(fake2)
+            if self.cfg.lam_ms: out['ms'] = self.cfg.lam_ms * mode_seeking_loss(fake[:n], fake2, z1, z2)
+            if self.pair_discriminator is not None: out['pair'] = generator_loss(self.pair_discriminator(torch.cat([fake[:n], fake2]), s[:n]))
+            self.second = None
         return out
 
 # %% ../nbs/40_tganc.ipynb #513db28e
@@ -549,21 +641,30 @@ class TGANTrainer(Callback):
         if self.training and self.learn.model.cfg.g_captions == 'all':
             tok = self.real_tokens
             drawn = self.every_caption[torch.randint(len(self.every_caption), (len(tok),), device=tok.device)]
-            self.learn.xb = (torch.where(torch.rand(len(tok), 1, device=tok.device) < 0.5, drawn, tok),)
+            self.own = torch.rand(len(tok), device=tok.device) >= 0.5          # rows that keep the batch's own caption
+            self.learn.xb = (torch.where(self.own[:, None], tok, drawn),)
             self.swapped = True
         self.learn.loss_func.tokens = _plain(self.learn.xb[0])    # the captions the generator is asked, for its word loss
     def wrong_captions(self, tokens):
-        "Mismatched captions for the real clips; with `negatives='motion'`, half are their own with one motion swapped"
-        wrong = mismatched_captions(tokens, pool=self.pool)
-        if self.learn.model.cfg.negatives != 'motion': return wrong
+        "Mismatched captions for the real clips; with `negatives='motion'`, half are their own with one motion swapped; with 'factor', one set per `asks`"
+        wrong, neg = mismatched_captions(tokens, pool=self.pool), self.learn.model.cfg.negatives
+        if neg == 'factor': return dict(both=wrong, motion=flip_motion(tokens), digit=swap_digit(tokens))
+        if neg != 'motion': return wrong
         return torch.where(torch.rand(len(tokens), 1, device=tokens.device) < 0.5, flip_motion(tokens), wrong)
+    def other_clips(self):
+        "Other real clips of the batch's captions (random images, starts and speeds), in [-1,1]: the second of each real pair"
+        x = self.yb[0]
+        return clips_of(detokenize(self.real_tokens), x.shape[1], x.shape[-1], split='train', seed=None, device=x.device) * 2 - 1
     def after_pred(self):
         if not self.training: return
         m, (fake, s, _, _) = self.learn.model, self.pred
         _trainable(m.discriminators().values(), True)
         s_real = m.encoder(self.real_tokens) if self.swapped else s
-        terms = m.d_loss(self.yb[0], fake.detach(), s_real, m.encoder(self.wrong_captions(self.real_tokens)), s_fake=s,
-                         tokens=self.real_tokens)
+        real2 = self.other_clips() if m.cfg.pairs else None
+        wrong = self.wrong_captions(self.real_tokens)
+        s_wrong = {k: m.encoder(v) for k, v in wrong.items()} if isinstance(wrong, dict) else m.encoder(wrong)
+        keep = self.own if self.swapped and m.cfg.d_fakes == 'own' else None
+        terms = m.d_loss(self.yb[0], fake.detach(), s_real, s_wrong, s_fake=s, tokens=self.real_tokens, real2=real2, keep=keep)
         loss = sum(terms.values())
         with torch.autocast(fake.device.type, enabled=False): loss.backward()
         self.opt_d.step(); self.opt_d.zero_grad()
@@ -658,7 +759,7 @@ class TGANsCGenerator:
                                                         f"not vidgan.bouncing.VOCAB {VOCAB}")
         cfg = json.loads(ck['config']); cfg.pop('vidgan', None)
         cfg = TGANConfig(**cfg)
-        parts = dict(encoder=CaptionEncoder(cfg.n_emb, cfg.n_sent), condition=ConditioningAugmentation(cfg.n_sent, cfg.n_cond, cfg.ca),
+        parts = dict(encoder=make_encoder(cfg), condition=ConditioningAugmentation(cfg.n_sent, cfg.n_cond, cfg.ca),
                      generator=make_generator(cfg))
         for k, mod in parts.items():
             try: mod.load_state_dict({n: v.float() if v.is_floating_point() else v for n, v in ck[k].items()})

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import hashlib, json, time
 from pathlib import Path
-import torch
+import numpy as np, torch
 from fastcore.basics import store_attr
 from fastcore.foundation import L
 from fastai.torch_core import to_device
@@ -19,19 +19,23 @@ __all__ = ['TimeBudget', 'opt_state', 'load_opt_state', 'continue_from']
 
 # %% ../nbs/05_training.ipynb #5b84df7c
 class TimeBudget(Callback):
-    "Stop after `minutes` of training time, log an evaluation every `eval_every` s, save every `save_every` s, stop on NaN"
-    order = 90
+    "Stop after `minutes` of training time, log every `eval_every` s (or every epoch), save every `save_every` s, stop on NaN"
+    order = 90                                                          # after the recorder has logged the epoch
     def __init__(self, minutes:float, eval_every:float=60., n_eval:int=1000, elapsed:float=0., log=None,
                  save=None, # `save(budget)` writes a checkpoint (atomically), every `save_every` seconds of wall time
                  save_every:float=300.,
-                 iters:int|None=None): # training iterations of earlier chunks (None: the log's last entry's)
-        store_attr(); self.log = log or []
+                 iters:int|None=None, # training iterations of earlier chunks (None: the log's last entry's)
+                 per_epoch:bool=False, # log after every epoch instead (the recorder's metrics), save then too, and stop only
+                                       # at the end of the epoch after which another would overrun `minutes`
+                 eval_epochs:int=1): # with `per_epoch`: add `evaluate()` to every `eval_epochs`-th epoch's entry (0: never)
+        store_attr(); self.log, self.epochs = log or [], 0
     def _now(self):
         if torch.cuda.is_available(): torch.cuda.synchronize()
         return time.perf_counter() - self.t0
     def before_fit(self):
         self.prepare()
-        self.t0, self.next_eval = time.perf_counter() - self.elapsed, self.elapsed + self.eval_every
+        self.t0 = time.perf_counter() - self.elapsed
+        self.next_eval = float('inf') if self.per_epoch else self.elapsed + self.eval_every
         if self.iters is None: self.iters = self.log[-1]['iters'] if self.log else 0   # checkpoints from before `done` was saved
         self.done = self.iters                                          # training iterations so far, what a checkpoint saves
         self.last_save = time.perf_counter()
@@ -45,32 +49,54 @@ class TimeBudget(Callback):
     def check_finite(self, loss, what:str='loss'):
         "Stop the run with a clear error on a NaN or infinite `loss`, before anything is saved"
         check_finite(loss, what, self.iters + self.train_iter)
+    def save_now(self):
+        "Check that the weights are finite and `save(self)`, the clock stopped meanwhile"
+        if self.save is None: return
+        t = time.perf_counter(); self.elapsed = self._now()
+        self.check_finite(torch.stack([p.detach().float().norm() for p in self.learn.model.parameters()]), 'model weights')
+        self.save(self)
+        self.last_save = time.perf_counter(); self.t0 += self.last_save - t                # saving is not training time
     def after_batch(self):
         if not self.training: return
         self.done = self.iters + self.train_iter
         self.check_finite(self.learn.loss)
-        if self.save is not None and time.perf_counter() - self.last_save >= self.save_every:
-            t = time.perf_counter(); self.elapsed = self._now()
-            self.check_finite(torch.stack([p.detach().float().norm() for p in self.learn.model.parameters()]), 'model weights')
-            self.save(self)
-            self.last_save = time.perf_counter(); self.t0 += self.last_save - t                # saving is not training time
-        if time.perf_counter() - self.t0 < min(self.next_eval, self.minutes * 60): return   # no GPU sync on most batches
+        if time.perf_counter() - self.last_save >= self.save_every: self.save_now()
+        if self.per_epoch or time.perf_counter() - self.t0 < min(self.next_eval, self.minutes * 60): return   # no GPU sync on most batches
         now, t = self._now(), time.perf_counter()
         self.log.append(dict(minutes=now / 60, iters=self.done, **self.evaluate()))
         self.t0 += time.perf_counter() - t                                           # nor is evaluation
         while self.next_eval <= now: self.next_eval += self.eval_every
         if now >= self.minutes * 60: raise CancelFitException()
+    def before_train(self): self.epoch_start = self._now()
+    def after_epoch(self):
+        if getattr(self, 'epoch_start', None) is None: return               # an epoch skipped on resume (`start_epoch=`)
+        self.epochs, start, self.epoch_start = self.learn.epoch + 1, self.epoch_start, None
+        if not self.per_epoch: return
+        now, t, rec = self._now(), time.perf_counter(), self.learn.recorder
+        entry = dict(epoch=self.epochs, iters=self.done, minutes=now / 60,
+                     **{n: float(v) for n, v in zip(rec.metric_names[1:-1], rec.log[1:-1]) if isinstance(v, (int, float, np.floating))})
+        if self.eval_epochs and self.epochs % self.eval_epochs == 0: entry.update(self.evaluate())
+        self.log.append(entry); self.t0 += time.perf_counter() - t
+        self.save_now()
+        if now + (now - start) > self.minutes * 60 and self.epochs < self.n_epoch: raise CancelFitException()   # another would overrun
     def after_fit(self): self.elapsed = self._now()
     def resume(self, ck:dict):
-        "Continue the clock, the log and the step count of checkpoint `ck`: `minutes` more from where it stopped"
-        self.elapsed, self.log, self.iters = ck['elapsed'], json.loads(ck['log']), ck.get('iters')
+        "Continue the clock, the log, the step and epoch counts of checkpoint `ck`: `minutes` more from where it stopped"
+        self.elapsed, self.log = ck['elapsed'], json.loads(ck['log'])
+        self.iters, self.epochs = ck.get('iters', ck.get('step')), ck.get('epoch', 0)
         self.minutes += ck['elapsed'] / 60
 
 
 # %% ../nbs/05_training.ipynb #acb2f1c6
+def _plain(o):
+    "`o` as dicts, lists, tensors and Python numbers only"
+    if isinstance(o, dict): return {k: _plain(v) for k, v in o.items()}
+    if isinstance(o, (list, tuple, L)): return [_plain(v) for v in o]
+    return o.item() if isinstance(o, np.generic) else o
+
 def opt_state(opt) -> dict:
-    "A fastai optimiser's state as plain lists, so that it loads with `weights_only=True`"
-    return {k: list(v) for k, v in opt.state_dict().items()} if opt else {}
+    "A fastai optimiser's state as plain dicts, lists, tensors and numbers, so that it loads with `weights_only=True`"
+    return _plain(opt.state_dict()) if opt else {}
 
 def load_opt_state(opt, sd:dict, device=None):
     "Load a state saved by `opt_state` into fastai optimiser `opt`, its tensors on `device`"
