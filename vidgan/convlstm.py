@@ -26,7 +26,7 @@ from .metrics import prediction_metrics
 # %% auto #0
 __all__ = ['SCHEDULES', 'LOSSES', 'ARCHS', 'RECIPES', 'PEAK_TFLOPS', 'PredictionDL', 'show_predictions', 'ConvLSTMCell',
            'patchify', 'unpatchify', 'Predictor', 'ConvLSTMConfig', 'ConvLSTM', 'sampling_probs', 'sampling_mask',
-           'ScheduledSampling', 'CopyLastConfig', 'CopyLast', 'CNNConfig', 'NextFrameCNN', 'prediction_loss',
+           'ScheduledSampling', 'CopyLastConfig', 'CopyLast', 'Blank', 'CNNConfig', 'NextFrameCNN', 'prediction_loss',
            'frame_mse', 'gradient_difference_loss', 'mse_gdl_loss', 'predictor_learner', 'bright_counts',
            'bright_share', 'evaluate', 'save_convlstm', 'load_convlstm', 'train_convlstm', 'GatedBlock', 'SimVPConfig',
            'SimVP', 'conv_flops', 'step_benchmark']
@@ -190,6 +190,10 @@ class CopyLast(Predictor):
         super().__init__(); self.cfg = cfg or CopyLastConfig()
     def init_state(self, x): return None
     def step(self, frame, state): return frame, None
+
+class Blank(CopyLast):
+    "Predict empty frames: what a model that has faded its digits away scores"
+    def step(self, frame, state): return torch.zeros_like(frame), None
 
 # %% ../nbs/30_convlstm.ipynb #e9b19ea7
 @dataclass

@@ -15,7 +15,7 @@ import vidgan
 from .core import check_finite
 
 # %% auto #0
-__all__ = ['TimeBudget', 'opt_state', 'load_opt_state', 'continue_from']
+__all__ = ['TimeBudget', 'opt_state', 'load_opt_state', 'continue_from', 'run_logs', 'plot_runs']
 
 # %% ../nbs/05_training.ipynb #5b84df7c
 class TimeBudget(Callback):
@@ -111,3 +111,25 @@ def continue_from(learn, budget:TimeBudget, ck:dict|None, bf16:bool=True):
     learn.create_opt()
     if ck: load_opt_state(learn.opt, ck['opt'], learn.dls.device)
 
+
+# %% ../nbs/05_training.ipynb #8697cddf
+def run_logs(*names, folder='../data/runs') -> dict:
+    "The committed logs `folder/NAME.json` of runs `names`, by name"
+    out = {}
+    for n in names:
+        fn = Path(folder)/f'{n}.json'
+        if not fn.exists(): raise FileNotFoundError(f"no log {fn}: the runs logged there are {sorted(p.stem for p in Path(folder).glob('*.json'))}")
+        out[n] = json.loads(fn.read_text())
+    return out
+
+def plot_runs(runs:dict, keys, x:str='minutes', titles=None, figsize=None):
+    "One panel per logged figure in `keys`, one line per run of `runs` (name -> log) that logged it, against `x`"
+    import matplotlib.pyplot as plt
+    keys = [keys] if isinstance(keys, str) else list(keys)
+    fig, axs = plt.subplots(1, len(keys), figsize=figsize or (4.2 * len(keys), 3), squeeze=False)
+    for ax, k, t in zip(axs[0], keys, titles or keys):
+        for n, r in runs.items():
+            pts = [(o[x], o[k]) for o in r['log'] if k in o and x in o]
+            if pts: ax.plot(*zip(*pts), 'o-', ms=3, label=n)
+        ax.set(title=t, xlabel=x); ax.legend(fontsize=7)
+    return axs[0]
