@@ -492,10 +492,12 @@ class TGANConfig:
     pairs:bool = False         # a `PairDiscriminator` on two clips of one caption (one digit)
     head:str = 'concat'        # the critics' caption head: 'concat' (Reed et al.'s `CaptionHead`) or 'projection' (`ProjectionHead`)
     d_fakes:str = 'all'        # the generator's clips the critics learn from: 'all', or 'own' (those of the batch's own captions)
+    alt_positives:bool = False # with negatives='factor': a real clip with the words its critic cannot see swapped is a match too
     def __post_init__(self):
         for k, ok in (('data', ('sbmg', 'tbmg')), ('variant', VARIANTS), ('negatives', ('seen', 'all', 'motion', 'factor')), ('head', tuple(HEADS)), ('d_fakes', ('all', 'own')),
                       ('size', (64, 32)), ('g_captions', ('seen', 'all')), ('critics', CRITICS), ('encoder', tuple(ENCODERS)), ('generator', tuple(GENERATORS)), ('trajectory', TRAJECTORIES)):
             if getattr(self, k) not in ok: raise ValueError(f"unknown {k} {getattr(self, k)!r}: use one of {ok}")
+        if self.alt_positives and self.negatives != 'factor': raise ValueError("alt_positives=True swaps the words each critic cannot see: use it with negatives='factor'")
         if self.d_fakes == 'own' and self.g_captions != 'all': raise ValueError("d_fakes='own' leaves out the clips of drawn captions: use it with g_captions='all'")
         if self.pairs and self.data != 'sbmg': raise ValueError("pairs=True compares one digit's centroid tracks: use it with data='sbmg'")
         if self.critics in ('factors', 'both') and self.data != 'sbmg': raise ValueError(f"critics={self.critics!r} judges one digit's centroid and glimpse: use it with data='sbmg'")
@@ -562,15 +564,17 @@ class TGANsC(nn.Module):
         z2 = torch.randn_like(z[:n])
         return _plain(self.generator(z2, c[:n])), z[:n], z2
 
-    def d_loss(self, real, fake, s, s_wrong, s_fake=None, tokens=None, real2=None, keep=None) -> dict:
-        "Matching-aware loss of each discriminator on (real, s), (real, ŝ), (fake, s) (or (fake, `s_fake`): its own captions); `s_wrong` a tensor or one per `asks`; with `aux`, the word loss of the real clips' captions `tokens`; with `pairs`, real pairs (real, `real2`); `keep`: the fakes to learn from"
+    def d_loss(self, real, fake, s, s_wrong, s_fake=None, tokens=None, real2=None, keep=None, s_alt=None) -> dict:
+        "Matching-aware loss of each discriminator on (real, s), (real, ŝ), (fake, s) (or (fake, `s_fake`): its own captions); `s_wrong` a tensor or one per `asks`; with `aux`, the word loss of the real clips' captions `tokens`; with `pairs`, real pairs (real, `real2`); `keep`: the fakes to learn from; `s_alt`: per `asks`, more matching captions"
         real, fake, out = resize_frames(_plain(real), self.cfg.size), _plain(fake), {}
         s_fake = s if s_fake is None else s_fake
         wrong = lambda d: s_wrong[d.asks] if isinstance(s_wrong, dict) else s_wrong
         for k, d in self._singles().items():
             f, sf = (fake, s_fake) if keep is None else (fake[keep], s_fake[keep])
             h_real, h_fake = d.features(real), d.features(f)
-            out[k] = matching_aware_loss(d.head(h_real, s), d.head(h_real, wrong(d)), d.head(h_fake, sf))
+            pos = d.head(h_real, s)
+            if s_alt is not None and d.asks in s_alt: pos = torch.cat([pos, d.head(h_real, s_alt[d.asks])])   # both are matches
+            out[k] = matching_aware_loss(pos, d.head(h_real, wrong(d)), d.head(h_fake, sf))
             self._words(out, k, d, self._read(d, real, h_real), tokens)
         if self.pair_discriminator is not None and self.second is not None:     # real pairs: `real2`, other clips of the same captions
             d, fake2 = self.pair_discriminator, self.second[0].detach()
@@ -664,7 +668,9 @@ class TGANTrainer(Callback):
         wrong = self.wrong_captions(self.real_tokens)
         s_wrong = {k: m.encoder(v) for k, v in wrong.items()} if isinstance(wrong, dict) else m.encoder(wrong)
         keep = self.own if self.swapped and m.cfg.d_fakes == 'own' else None
-        terms = m.d_loss(self.yb[0], fake.detach(), s_real, s_wrong, s_fake=s, tokens=self.real_tokens, real2=real2, keep=keep)
+        tok = self.real_tokens
+        s_alt = dict(motion=m.encoder(swap_digit(tok)), digit=m.encoder(flip_motion(tok))) if m.cfg.alt_positives else None
+        terms = m.d_loss(self.yb[0], fake.detach(), s_real, s_wrong, s_fake=s, tokens=tok, real2=real2, keep=keep, s_alt=s_alt)
         loss = sum(terms.values())
         with torch.autocast(fake.device.type, enabled=False): loss.backward()
         self.opt_d.step(); self.opt_d.zero_grad()
