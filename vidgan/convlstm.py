@@ -429,7 +429,7 @@ class SimVP(Predictor):
         return out[:, x.shape[1]:x.shape[1] + n]
 
 ARCHS['SimVP'] = (SimVP, SimVPConfig)
-RECIPES['cpu-simvp'] = dict(RECIPES['cpu'], arch='SimVP', cfg=dict(hid_s=32, hid_t=128, n_t=4, patch=4, down=0), epochs=8)   # one CPU thread
+RECIPES['cpu-simvp'] = dict(RECIPES['cpu'], arch='SimVP', cfg=dict(hid_s=32, hid_t=128, n_t=4, patch=4, down=0), epochs=10)   # one CPU thread: 56 min in Results
 
 # %% ../nbs/30_convlstm.ipynb #9c8d2961
 def conv_flops(model:nn.Module, *args, **kwargs) -> int:

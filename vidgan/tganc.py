@@ -538,7 +538,8 @@ class TGANsC(nn.Module):
         if cfg.aux: self.video_discriminator.words = WordHead(n_feat)
         if cfg.aux and cfg.aux_frames: self.frame_discriminator.words = WordHead(n_feat)
         if cfg.aux and cfg.aux_frames and cfg.aux_reader: self.frame_discriminator.reader = _trunk2d(cfg.ndf)
-        for d in self.discriminators().values(): d.match = HEADS[cfg.head](*d.match.dims)
+        if cfg.head != 'concat':                                       # the trunks are built with `CaptionHead`
+            for d in self.discriminators().values(): d.match = HEADS[cfg.head](*d.match.dims)
 
     def discriminators(self) -> dict:
         "The discriminators this variant trains, by name"
@@ -569,8 +570,8 @@ class TGANsC(nn.Module):
         real, fake, out = resize_frames(_plain(real), self.cfg.size), _plain(fake), {}
         s_fake = s if s_fake is None else s_fake
         wrong = lambda d: s_wrong[d.asks] if isinstance(s_wrong, dict) else s_wrong
+        f, sf = (fake, s_fake) if keep is None else (fake[keep], s_fake[keep])
         for k, d in self._singles().items():
-            f, sf = (fake, s_fake) if keep is None else (fake[keep], s_fake[keep])
             h_real, h_fake = d.features(real), d.features(f)
             pos = d.head(h_real, s)
             if s_alt is not None and d.asks in s_alt: pos = torch.cat([pos, d.head(h_real, s_alt[d.asks])])   # both are matches
@@ -650,10 +651,13 @@ class TGANTrainer(Callback):
             self.swapped = True
         self.learn.loss_func.tokens = _plain(self.learn.xb[0])    # the captions the generator is asked, for its word loss
     def wrong_captions(self, tokens):
-        "Mismatched captions for the real clips; with `negatives='motion'`, half are their own with one motion swapped; with 'factor', one set per `asks`"
-        wrong, neg = mismatched_captions(tokens, pool=self.pool), self.learn.model.cfg.negatives
-        if neg == 'factor': return dict(both=wrong, motion=flip_motion(tokens), digit=swap_digit(tokens))
-        if neg != 'motion': return wrong
+        "Mismatched captions for the real clips; with `negatives='motion'`, half are their own with one motion swapped; with 'factor', one set per critic's `asks`"
+        m = self.learn.model
+        if m.cfg.negatives == 'factor':
+            make = dict(both=lambda t: mismatched_captions(t, pool=self.pool), motion=flip_motion, digit=swap_digit)
+            return {a: make[a](tokens) for a in {d.asks for d in m.discriminators().values()}}
+        wrong = mismatched_captions(tokens, pool=self.pool)
+        if m.cfg.negatives != 'motion': return wrong
         return torch.where(torch.rand(len(tokens), 1, device=tokens.device) < 0.5, flip_motion(tokens), wrong)
     def other_clips(self):
         "Other real clips of the batch's captions (random images, starts and speeds), in [-1,1]: the second of each real pair"
