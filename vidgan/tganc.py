@@ -31,16 +31,16 @@ from .caption_unet import matching_aware_loss, generator_loss
 
 # %% auto #0
 __all__ = ['ENCODERS', 'MAX_SPEED', 'TRAJECTORIES', 'SAME_WEIGHTS', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'VMAX', 'HEADS',
-           'VARIANTS', 'CRITICS', 'TRAIN_DEFAULTS', 'RECIPES', 'CaptionEncoder', 'WordAverage', 'make_encoder',
-           'ConditioningAugmentation', 'kl_to_standard_normal', 'VideoGenerator', 'reflect', 'along_one_axis',
-           'along_dominant_axis', 'SpriteGenerator', 'make_generator', 'frame_differences', 'CaptionHead',
-           'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator',
+           'VARIANTS', 'CRITICS', 'VALID_SEED', 'TRAIN_DEFAULTS', 'RECIPES', 'CaptionEncoder', 'WordAverage',
+           'make_encoder', 'ConditioningAugmentation', 'kl_to_standard_normal', 'VideoGenerator', 'reflect',
+           'along_one_axis', 'along_dominant_axis', 'SpriteGenerator', 'make_generator', 'frame_differences',
+           'CaptionHead', 'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator',
            'mismatched_captions', 'all_captions', 'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss',
            'factored_sprite', 'MotionSprite', 'kymographs', 'TrackDiscriminator', 'centroid_tracks', 'track_features',
            'minibatch_std', 'CentroidDiscriminator', 'glimpses', 'GlimpseDiscriminator', 'mode_seeking_loss',
            'ProjectionHead', 'PairDiscriminator', 'TGANConfig', 'noise_size', 'condition_of', 'TGANsC', 'TGANLoss',
-           'TGANTrainer', 'TGANLearner', 'tganc_learner', 'TGANsCGenerator', 'generator_path', 'evaluate_tganc',
-           'TGANBudget', 'save_tganc', 'DiscriminatorWarmup', 'train_tganc']
+           'TGANTrainer', 'TGANLearner', 'tganc_learner', 'TGANsCGenerator', 'generator_path', 'best_path',
+           'evaluate_tganc', 'fidelity_score', 'TGANBudget', 'save_tganc', 'DiscriminatorWarmup', 'train_tganc']
 
 # %% ../nbs/40_tganc.ipynb #c8a1c610
 def _lengths(tokens):
@@ -780,6 +780,10 @@ def generator_path(fn) -> Path:
     "Where `train_tganc` saves the generator of the training checkpoint `fn`: `x.pth` -> `x.gen.pth`"
     return Path(fn).with_suffix('.gen.pth')
 
+def best_path(fn) -> Path:
+    "Where `train_tganc` keeps the generator of the best-scored evaluation of the run `fn`: `x.pth` -> `x.best.gen.pth`"
+    return Path(fn).with_suffix('.best.gen.pth')
+
 # %% ../nbs/40_tganc.ipynb #150a04d7
 @lru_cache(maxsize=8)
 def _reference(data:str, n:int, device:str):
@@ -803,11 +807,17 @@ def evaluate_tganc(gen:TGANsCGenerator, data:str|None=None, n:int=500, seed:int=
                 fd=frechet(video_features(gen.generate(caps, seed), judge), feats), floor=floor, n=n)
 
 # %% ../nbs/40_tganc.ipynb #67cc3d34
+VALID_SEED = 1000                                            # the captions and noise that pick checkpoints; reports use seed 0
+
+def fidelity_score(entry:dict) -> float:
+    "How a logged evaluation ranks a checkpoint: the lower of its seen and unseen caption fidelity"
+    return min(entry['seen'], entry['unseen'])
+
 class TGANBudget(TimeBudget):
-    "`vidgan.training.TimeBudget` for TGANs-C: every `eval_every` seconds log fidelity and judge-Fréchet distance"
+    "`vidgan.training.TimeBudget` for TGANs-C: every `eval_every` seconds log fidelity and judge-Fréchet distance on validation captions"
     def prepare(self): pass                                  # `evaluate_tganc` brings its own real clips
     def evaluate(self) -> dict:
-        r = evaluate_tganc(TGANsCGenerator.from_model(self.learn.model), n=self.n_eval)
+        r = evaluate_tganc(TGANsCGenerator.from_model(self.learn.model), n=self.n_eval, seed=VALID_SEED)
         return dict(d_loss=self.learn.tgan_trainer.d_loss(), g_loss=float(self.learn.smooth_loss), **r)
     def after_batch(self):
         if self.training and self.learn.tgan_trainer.d_losses:
@@ -876,7 +886,9 @@ def train_tganc(minutes:float, # training time to add, in minutes (evaluation ex
     def save(b):
         save_tganc(learn, out, b, **info)
         TGANsCGenerator.from_model(learn.model).save(generator_path(out))
-    budget = TGANBudget(minutes, tr['eval_every'], tr['n_eval'], save=save, save_every=tr['save_every'])
+    best = lambda b: TGANsCGenerator.from_model(learn.model).save(best_path(out))
+    budget = TGANBudget(minutes, tr['eval_every'], tr['n_eval'], save=save, save_every=tr['save_every'],
+                        score=fidelity_score, save_best=best)
     if ck:
         learn.model.load_state_dict(ck['model'])
         budget.resume(ck)

@@ -27,7 +27,9 @@ class TimeBudget(Callback):
                  iters:int|None=None, # training iterations of earlier chunks (None: the log's last entry's)
                  per_epoch:bool=False, # log after every epoch instead (the recorder's metrics), save then too, and stop only
                                        # at the end of the epoch after which another would overrun `minutes`
-                 eval_epochs:int=1): # with `per_epoch`: add `evaluate()` to every `eval_epochs`-th epoch's entry (0: never)
+                 eval_epochs:int=1, # with `per_epoch`: add `evaluate()` to every `eval_epochs`-th epoch's entry (0: never)
+                 score=None, # `score(entry)`: how good a logged entry is (higher is better; None: not scored)
+                 save_best=None): # `save_best(budget)` keeps the weights of the best-scored entry so far
         store_attr(); self.log, self.epochs = log or [], 0
     def _now(self):
         if torch.cuda.is_available(): torch.cuda.synchronize()
@@ -39,6 +41,16 @@ class TimeBudget(Callback):
         if self.iters is None: self.iters = self.log[-1]['iters'] if self.log else 0   # checkpoints from before `done` was saved
         self.done = self.iters                                          # training iterations so far, what a checkpoint saves
         self.last_save = time.perf_counter()
+        self.best = max([s for s in map(self._score, self.log) if s is not None], default=None)   # a resumed run's best
+    def _score(self, entry):
+        return self.score(entry) if self.score and set(entry) - {'minutes', 'iters', 'epoch'} else None
+    def add_entry(self, entry:dict):
+        "Log `entry`; if it scores better than every earlier one, mark it `best` and call `save_best`"
+        s = self._score(entry)
+        if s is not None and (self.best is None or s > self.best):
+            self.best, entry['best'] = s, True
+            if self.save_best: self.save_best(self)
+        self.log.append(entry)
     def prepare(self):
         "Make what `evaluate` compares with, once per fit (a model chapter overrides it: real clips' features, say)"
     def evaluate(self) -> dict:
@@ -63,7 +75,7 @@ class TimeBudget(Callback):
         if time.perf_counter() - self.last_save >= self.save_every: self.save_now()
         if self.per_epoch or time.perf_counter() - self.t0 < min(self.next_eval, self.minutes * 60): return   # no GPU sync on most batches
         now, t = self._now(), time.perf_counter()
-        self.log.append(dict(minutes=now / 60, iters=self.done, **self.evaluate()))
+        self.add_entry(dict(minutes=now / 60, iters=self.done, **self.evaluate()))
         self.t0 += time.perf_counter() - t                                           # nor is evaluation
         while self.next_eval <= now: self.next_eval += self.eval_every
         if now >= self.minutes * 60: raise CancelFitException()
@@ -76,7 +88,7 @@ class TimeBudget(Callback):
         entry = dict(epoch=self.epochs, iters=self.done, minutes=now / 60,
                      **{n: float(v) for n, v in zip(rec.metric_names[1:-1], rec.log[1:-1]) if isinstance(v, (int, float, np.floating))})
         if self.eval_epochs and self.epochs % self.eval_epochs == 0: entry.update(self.evaluate())
-        self.log.append(entry); self.t0 += time.perf_counter() - t
+        self.add_entry(entry); self.t0 += time.perf_counter() - t
         self.save_now()
         if now + (now - start) > self.minutes * 60 and self.epochs < self.n_epoch: raise CancelFitException()   # another would overrun
     def after_fit(self): self.elapsed = self._now()
