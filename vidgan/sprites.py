@@ -16,8 +16,8 @@ from .training import TimeBudget
 from .wgan import N_CLASSES, FRAME_GENERATORS, FramesDL, sample_frames, judged_digit_accuracy, train_wgan
 
 # %% auto #0
-__all__ = ['GLYPH_RECIPE', 'draw_sprites', 'SpriteFrameGenerator', 'glyphs', 'GlyphsDL', 'place_glyphs', 'GlyphBudget',
-           'train_glyph', 'load_glyph']
+__all__ = ['GLYPH_RECIPE', 'VMAX', 'draw_sprites', 'SpriteFrameGenerator', 'glyphs', 'GlyphsDL', 'place_glyphs', 'GlyphBudget',
+           'train_glyph', 'load_glyph', 'RecurrentPath', 'centroid_tracks', 'track_features', 'minibatch_std']
 
 # %% ../nbs/15_sprites.ipynb #5b0a1c02
 def draw_sprites(ink, p, size:int):
@@ -99,3 +99,43 @@ def load_glyph(generator:nn.Module,
     generator.glyph.requires_grad_(False)
     if hasattr(generator, 'frozen'): generator.frozen.fill_(True)   # fastai's GANLearner turns requires_grad back on
     return generator
+
+# %% ../nbs/15_sprites.ipynb #b0051b3c
+VMAX = 0.25                 # the fastest a learned path moves per frame, in the frame's [-1,1] coordinates (real digits: 0.06 to 0.16)
+
+class RecurrentPath(nn.Module):
+    "Inputs `a` `(B,n_in)` (and `e` `(B,n_step)`, read at every step) -> a path `(B,T,2)`: (x, y) centres from a GRU of velocities"
+    def __init__(self, n_in:int, n_step:int=0, nh:int=64, T:int=16,
+                 lim:float=1.): # the start lies within ±`lim` (where a glyph fits)
+        super().__init__()
+        store_attr('n_step,T,lim')
+        self.start = nn.Sequential(nn.Linear(n_in, nh), nn.ReLU(True), nn.Linear(nh, 4))   # p_0, v_0
+        self.h0 = nn.Linear(n_in, nh)
+        self.cell, self.vel = nn.GRUCell(4 + n_step, nh), nn.Linear(nh, 2)
+    def forward(self, a, e=None):
+        s = self.start(a)
+        p, v, h = self.lim * torch.tanh(s[:, :2]), VMAX * torch.tanh(s[:, 2:]), torch.tanh(self.h0(a))
+        ps = [p]
+        for _ in range(self.T - 1):
+            h = self.cell(torch.cat([p, v] + ([e] if self.n_step else []), 1), h)
+            v = VMAX * torch.tanh(self.vel(h))
+            p = p + v
+            ps.append(p)
+        return torch.stack(ps, 1)
+
+def centroid_tracks(x):
+    "Clips `(B,T,1,H,W)` in [-1,1] -> each frame's intensity centroid `(B,T,2)`, (x, y) in the frame's [-1,1] coordinates"
+    w = (x[:, :, 0].float() + 1).clamp_min(0) / 2
+    H, W = w.shape[-2:]
+    gy, gx = ((torch.arange(n, device=x.device) + 0.5) / n * 2 - 1 for n in (H, W))
+    m = w.sum((-1, -2)).clamp_min(1e-3)
+    return torch.stack([(w.sum(-2) * gx).sum(-1) / m, (w.sum(-1) * gy).sum(-1) / m], -1)
+
+def track_features(p):
+    "Tracks `(B,T,2)` -> positions, steps and changes of step, flattened and scaled to about ±1 `(B,6T-6)`"
+    v = p.diff(dim=1)
+    return torch.cat([p.flatten(1) * 2, v.flatten(1) * 8, v.diff(dim=1).flatten(1) * 8], 1)
+
+def minibatch_std(h):
+    "One more feature per row: the mean over features of their standard deviation over the batch (ProGAN)"
+    return torch.cat([h, h.std(0, unbiased=False).mean().expand(len(h), 1)], 1)

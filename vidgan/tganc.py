@@ -23,24 +23,24 @@ import vidgan
 from .core import TensorVideo, show_videos, decode, atomic_save, device_name, resize_frames
 from .training import opt_state, load_opt_state, TimeBudget
 from .registry import resolve
-from .sprites import load_glyph, draw_sprites
+from .sprites import load_glyph, draw_sprites, VMAX, RecurrentPath, centroid_tracks, track_features, minibatch_std
 from .bouncing import VOCAB, EXAMPLE, MAX_LEN, BouncingDL, sbmg, tbmg, caption, tokenize, detokenize, is_seen, eval_set
 from .bouncing import caption_set, check_captions, flip_motion, swap_digit, clips_of
 from .metrics import caption_fidelity, video_features, frechet, load_judge
 from .caption_unet import matching_aware_loss, generator_loss
 
 # %% auto #0
-__all__ = ['ENCODERS', 'MAX_SPEED', 'TRAJECTORIES', 'SAME_WEIGHTS', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'VMAX', 'HEADS',
+__all__ = ['ENCODERS', 'MAX_SPEED', 'TRAJECTORIES', 'SAME_WEIGHTS', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'HEADS',
            'VARIANTS', 'CRITICS', 'VALID_SEED', 'TRAIN_DEFAULTS', 'RECIPES', 'CaptionEncoder', 'WordAverage',
            'make_encoder', 'ConditioningAugmentation', 'kl_to_standard_normal', 'VideoGenerator', 'reflect',
            'along_one_axis', 'along_dominant_axis', 'SpriteGenerator', 'make_generator', 'frame_differences',
            'CaptionHead', 'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator',
            'mismatched_captions', 'all_captions', 'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss',
-           'factored_sprite', 'MotionSprite', 'kymographs', 'TrackDiscriminator', 'centroid_tracks', 'track_features',
-           'minibatch_std', 'CentroidDiscriminator', 'glimpses', 'GlimpseDiscriminator', 'mode_seeking_loss',
-           'ProjectionHead', 'PairDiscriminator', 'TGANConfig', 'noise_size', 'condition_of', 'TGANsC', 'TGANLoss',
-           'TGANTrainer', 'TGANLearner', 'tganc_learner', 'TGANsCGenerator', 'generator_path', 'best_path',
-           'evaluate_tganc', 'fidelity_score', 'TGANBudget', 'save_tganc', 'DiscriminatorWarmup', 'train_tganc']
+           'factored_sprite', 'MotionSprite', 'kymographs', 'TrackDiscriminator', 'CentroidDiscriminator', 'glimpses',
+           'GlimpseDiscriminator', 'mode_seeking_loss', 'ProjectionHead', 'PairDiscriminator', 'TGANConfig',
+           'noise_size', 'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner',
+           'TGANsCGenerator', 'generator_path', 'best_path', 'evaluate_tganc', 'fidelity_score', 'TGANBudget',
+           'save_tganc', 'DiscriminatorWarmup', 'train_tganc']
 
 # %% ../nbs/40_tganc.ipynb #c8a1c610
 def _lengths(tokens):
@@ -302,8 +302,6 @@ def factored_sprite(nz:int=100, n_cond:int=len(VOCAB), nf:int=32, size:int=64, t
 GENERATORS['factored'] = factored_sprite
 
 # %% ../nbs/40_tganc.ipynb #d94a8434
-VMAX = 0.25                 # the fastest a learned path moves per frame, in the frame's [-1,1] coordinates (real digits: 0.06 to 0.16)
-
 class MotionSprite(nn.Module):
     "Noise ‖ condition -> clips `(B,T,1,size,size)` in [-1,1]: `K` digits, each a glyph (what) on a recurrent path (where), both learned from the whole condition"
     def __init__(self, nz:int=100, n_cond:int=64, nf:int=32, size:int=32, T:int=16, K:int=1,
@@ -315,9 +313,7 @@ class MotionSprite(nn.Module):
         self.slots = nn.Linear(n_cond, K * n_slot)                                  # ĉ -> c_1..c_K
         self.label = nn.Linear(n_slot, 10)                                          # c_k -> the glyph's class input
         self.glyph = basic_generator(self.glyph_size, 1, in_sz=nz + 10, n_features=nf)
-        self.start = nn.Sequential(nn.Linear(n_slot + nzm, nh), nn.ReLU(True), nn.Linear(nh, 4))   # p_0, v_0
-        self.h0 = nn.Linear(n_slot + nzm, nh)
-        self.cell, self.vel = nn.GRUCell(4 + n_slot, nh), nn.Linear(nh, 2)
+        self.path = RecurrentPath(n_slot + nzm, n_slot, nh, T, lim=1 - self.glyph_size / size)   # chapter 15's motion generator
         self.register_buffer('frozen', torch.tensor(False))                         # True: a pretrained glyph (`load_glyph`)
     def _split(self, z, c):
         B = len(z)
@@ -327,17 +323,7 @@ class MotionSprite(nn.Module):
     def paths(self, z, c):
         "Each digit's centre in each frame `(B,K,T,2)`, (x, y) in the frame's [-1,1] coordinates"
         ck, _, zm = self._split(z, c)
-        a = torch.cat([ck, zm], 1)
-        s = self.start(a)
-        lim = 1 - self.glyph_size / self.size
-        p, v, h = lim * torch.tanh(s[:, :2]), VMAX * torch.tanh(s[:, 2:]), torch.tanh(self.h0(a))
-        ps = [p]
-        for _ in range(self.T - 1):
-            h = self.cell(torch.cat([p, v, ck], 1), h)
-            v = VMAX * torch.tanh(self.vel(h))
-            p = p + v
-            ps.append(p)
-        return torch.stack(ps, 1).view(len(z), self.K, self.T, 2)
+        return self.path(torch.cat([ck, zm], 1), ck).view(len(z), self.K, self.T, 2)
     def glyphs(self, z, c):
         "Each digit's ink `(B*K,1,g,g)` in [0,1] and its class probabilities `(B*K,10)`"
         ck, zg, _ = self._split(z, c)
@@ -373,23 +359,6 @@ class TrackDiscriminator(CaptionDiscriminator):
     def prepare(self, x): return kymographs(x)
 
 # %% ../nbs/40_tganc.ipynb #eba627e6
-def centroid_tracks(x):
-    "Clips `(B,T,1,H,W)` in [-1,1] -> each frame's intensity centroid `(B,T,2)`, (x, y) in the frame's [-1,1] coordinates"
-    w = (x[:, :, 0].float() + 1).clamp_min(0) / 2
-    H, W = w.shape[-2:]
-    gy, gx = ((torch.arange(n, device=x.device) + 0.5) / n * 2 - 1 for n in (H, W))
-    m = w.sum((-1, -2)).clamp_min(1e-3)
-    return torch.stack([(w.sum(-2) * gx).sum(-1) / m, (w.sum(-1) * gy).sum(-1) / m], -1)
-
-def track_features(p):
-    "Tracks `(B,T,2)` -> positions, steps and changes of step, flattened and scaled to about ±1 `(B,6T-6)`"
-    v = frame_differences(p)
-    return torch.cat([p.flatten(1) * 2, v.flatten(1) * 8, frame_differences(v).flatten(1) * 8], 1)
-
-def minibatch_std(h):
-    "One more feature per row: the mean over features of their standard deviation over the batch (ProGAN)"
-    return torch.cat([h, h.std(0, unbiased=False).mean().expand(len(h), 1)], 1)
-
 class CentroidDiscriminator(CaptionDiscriminator):
     "D_track: an MLP over a clip's centroid track (positions, steps, changes of step) and its caption -> one logit per clip `(B,1)`"
     def __init__(self, n_sent:int=128, nf:int=256, T:int=16):

@@ -20,12 +20,12 @@ from fastai.optimizer import Adam
 from fastai.vision.gan import GANLearner, GANTrainer, FixedGANSwitcher, InvisibleTensor, AddChannels, basic_generator
 import vidgan
 from .core import TensorVideo, show_videos, to_gan, decode, device_name, resize_frames
-from .bouncing import BouncingDL, GENERATORS, eval_chunks
-from .metrics import video_features, frechet, load_judge, judge_clips, judged_sets
+from .bouncing import BouncingDL, GENERATORS, eval_chunks, caption
+from .metrics import video_features, frechet, load_judge, judge_clips, judged_sets, motion_stats
 from .training import TimeBudget, continue_from
 from .wgan import Plain, GradientPenalty, ClearFrozenGrads, gradient_penalty, save_wgan
 from .wgan import N_CLASSES, FloatScore
-from .sprites import draw_sprites, load_glyph
+from .sprites import draw_sprites, load_glyph, VMAX, RecurrentPath, centroid_tracks, track_features, minibatch_std
 
 # %% auto #0
 __all__ = ['DATA', 'MODELS', 'TRAIN_DEFAULTS', 'RECIPES', 'VARIANTS', 'FEATURES', 'PEAK_TFLOPS', 'TensorFirstFrame', 'ClipsDL',
@@ -33,8 +33,9 @@ __all__ = ['DATA', 'MODELS', 'TRAIN_DEFAULTS', 'RECIPES', 'VARIANTS', 'FEATURES'
            'OneStreamGenerator', 'show_streams', 'PenaltyLeakyReLU', 'video_critic', 'MaskSparsity',
            'two_stream_learner', 'Still', 'frame_encoder', 'FirstFrameGenerator', 'first_frame_loss', 'sample_clips',
            'animate_clips', 'real_clips', 'save_checkpoint', 'save_sampler', 'VideoSampler', 'one_digit_one_axis',
-           'VideoTimeBudget', 'train_two_stream', 'layer_flops', 'wgan_gp_flops', 'penalty_at', 'WGANGPStep',
-           'bench_batches', 'penalty_cost', 'gan_step_benchmark', 'benchmark_table', 'SpriteTwoStreamGenerator']
+           'sample_realism', 'VideoTimeBudget', 'train_two_stream', 'layer_flops', 'wgan_gp_flops', 'penalty_at',
+           'WGANGPStep', 'bench_batches', 'penalty_cost', 'gan_step_benchmark', 'benchmark_table',
+           'SpriteTwoStreamGenerator', 'MotionTwoStreamGenerator', 'TrackCritic']
 
 # %% ../nbs/20_two_stream.ipynb #2ad1a2da
 DATA = {'sbmg': 'sbmg-test', 'moving_mnist': 'mmnist-test'}     # training data -> its held-out evaluation set
@@ -197,6 +198,7 @@ def two_stream_learner(kind:str='two_stream', # 'two_stream', 'one_stream' or 'f
                        ff_lam:float=10., # first-frame L1 λ ('first_frame')
                        lean_penalty:bool=False, # critic activations that make the penalty's double backward cheaper
                        n_crit:int=5, # critic steps per generator step
+                       track:bool=False, # the critic also scores the clip's centroid track (`TrackCritic`)
                        mom:float=0., # Adam's β₁ (β₂ is 0.9)
                        **kwargs) -> GANLearner:
     "A fastai WGAN-GP `GANLearner` for 16-frame clips with VGAN's two-stream generator or a baseline"
@@ -206,6 +208,7 @@ def two_stream_learner(kind:str='two_stream', # 'two_stream', 'one_stream' or 'f
     dls = DataLoaders(ClipsDL(data, n_batches, bs, nz, ff, T, canvas, device=device, frame_size=size),
                       ClipsDL(data, 1, bs, nz, ff, T, canvas, split='test', seed=0, device=device, frame_size=size))
     gen, crit = MODELS[kind](nz, nf, T, size), video_critic(nf, T, size, lean_penalty)
+    if track: crit = TrackCritic(crit, T)
     cbs = [GradientPenalty(10., img_channels=None), ClearFrozenGrads()] + ([MaskSparsity(mask_lam)] if hasattr(gen, 'mask') else [])
     learn = GANLearner.wgan(dls, gen, crit, FixedGANSwitcher(n_crit=n_crit, n_gen=1), clip=None,
                             opt_func=partial(Adam, mom=mom, sqr_mom=0.9), wd=0., cbs=cbs, **kwargs)
@@ -323,9 +326,20 @@ def one_digit_one_axis(clips, # `(B,T,1,64,64)` in [0,1]
     return ok if per_clip else ok.float().mean().item()
 
 
+# %% ../nbs/20_two_stream.ipynb #9fcb2175
+def sample_realism(clips, # `(B,T,1,64,64)` in [0,1], from noise (or real ones, to compare)
+                   judge=None) -> dict:
+    "`motion_stats` of the `clips` the judge reads as one digit on one axis, each captioned as read; `read`: their share"
+    r = judge_clips(clips, judge)
+    sets = judged_sets(r)
+    ok = [i for i, s in enumerate(sets) if len(s) == 1 and next(iter(s))[1] in (0, 1)]
+    if not ok: return dict(read=0., n=0)
+    caps = [caption(*zip(*sets[i])) for i in ok]
+    return {**motion_stats(clips[ok], caps, judge=judge), 'read': len(ok) / len(clips)}
+
 # %% ../nbs/20_two_stream.ipynb #e7fd5757
 class VideoTimeBudget(TimeBudget):
-    "`vidgan.training.TimeBudget` for video GANs: logs video judge-Fréchet distance (SBMG: and `one_axis`; first-frame models: their first-frame error)"
+    "`vidgan.training.TimeBudget` for video GANs: logs the smoothed generator and critic losses and video judge-Fréchet distance (SBMG: and `one_axis`; first-frame models: their first-frame error)"
     def __init__(self, minutes:float, eval_every:float=60., n_eval:int=1000, data:str='sbmg',
                  judge=None, **kwargs): # default: the shipped judge, on the learner's device
         super().__init__(minutes, eval_every, n_eval, **kwargs)
@@ -335,15 +349,16 @@ class VideoTimeBudget(TimeBudget):
         self.clips = real_clips(self.data, self.n_eval)[0]
         self.real = video_features(self.clips, self.judge)
     def evaluate(self) -> dict:
-        "Judge-Fréchet distance of generated vs held-out clips (first-frame models animate the held-out first frames)"
-        gen = self.learn.model.generator
+        "The losses, and judge-Fréchet distance of generated vs held-out clips (first-frame models animate the held-out first frames)"
+        gen, gt = self.learn.model.generator, self.learn.gan_trainer
+        losses = {k: float(v.value) for k, v in (('g_loss', gt.gen_loss), ('d_loss', gt.crit_loss)) if v.count}   # fastai's smoothed losses
         if not gen.cond:
             fake = sample_clips(gen, self.n_eval)
             r = judge_clips(fake, self.judge)                                       # one reading for both numbers
-            return dict(fid=frechet(video_features(fake, reading=r), self.real),
+            return dict(**losses, fid=frechet(video_features(fake, reading=r), self.real),
                         **({'one_axis': one_digit_one_axis(fake, reading=r)} if self.data == 'sbmg' else {}))
         fake = animate_clips(gen, self.clips[:, 0])
-        return dict(fid=frechet(video_features(fake, self.judge), self.real),
+        return dict(**losses, fid=frechet(video_features(fake, self.judge), self.real),
                     first_frame_l1=(fake[:, 0] - self.clips[:, 0]).abs().mean().item())
 
 # %% ../nbs/20_two_stream.ipynb #2b589f5b
@@ -356,7 +371,7 @@ def train_two_stream(minutes:float, kind:str='two_stream', data:str='sbmg', out=
                      resume:bool|str=False, # True: continue `out` if it exists; or a checkpoint to continue
                      recipe:str='gpu', # a preset of the options below (`RECIPES`); explicit arguments win
                      judge=None, # default: the shipped judge, on the learner's device
-                     glyph=None, # kind 'sprite': a pretrained glyph to load and freeze (`load_glyph`: a file, or 'wgan-sprite')
+                     glyph=None, # kinds 'sprite', 'motion': a pretrained glyph to load and freeze (`load_glyph`: a file, or 'wgan-sprite')
                      **kwargs) -> GANLearner: # `TRAIN_DEFAULTS` (bs, device, bf16, eval_every, n_eval, epochs, save_every) and `two_stream_learner`'s
     "Train for `minutes` of training time (continuing `resume`), logging judge-Fréchet distance; save to `out`, every `save_every` s too"
     if recipe not in RECIPES: raise ValueError(f"unknown recipe {recipe!r}: use one of {list(RECIPES)}")
@@ -367,7 +382,7 @@ def train_two_stream(minutes:float, kind:str='two_stream', data:str='sbmg', out=
     if src and resume is not True and not Path(src).exists(): raise FileNotFoundError(f"no checkpoint {src} to resume")
     learn = two_stream_learner(kind, data, bs, device=device, **kwargs)
     if glyph is not None:                                          # before the checkpoint, which holds the same frozen glyph
-        if kind != 'sprite': raise ValueError(f"glyph= is for kind='sprite' (its foreground is a glyph), not {kind!r}")
+        if kind not in ('sprite', 'motion'): raise ValueError(f"glyph= is for kind='sprite' or 'motion' (their foreground is a glyph), not {kind!r}")
         load_glyph(learn.model.generator, glyph)
     meta = dict(data=data, bs=bs, recipe=recipe, device=device_name(learn.dls.device), options=kwargs,
                 **({'glyph': str(glyph)} if glyph is not None else {}))
@@ -658,3 +673,27 @@ class SpriteTwoStreamGenerator(nn.Module):
 
 MODELS['sprite'] = SpriteTwoStreamGenerator
 
+
+# %% ../nbs/20_two_stream.ipynb #e8187209
+class MotionTwoStreamGenerator(SpriteTwoStreamGenerator):
+    "The sprite two-stream generator with its path from a `RecurrentPath` of the noise and the coin: noise `(B,nz)` -> clip `(B,T,1,H,W)` in [-1,1]"
+    def __init__(self, nz:int=100, nf:int=32, T:int=16, size:int=64):
+        super().__init__(nz, nf, T, size)
+        self.path = RecurrentPath(nz + 2, T=T, lim=1 - self.glyph_size / size)
+    def paths(self, z):
+        "The glyph's centre in each frame `(B,T,2)`, (x, y) in the frame's [-1,1] coordinates"
+        z = z.as_subclass(torch.Tensor)
+        return self.path(torch.cat([z, F.one_hot(self.coins(z), 2).to(z)], 1))
+
+MODELS['motion'] = MotionTwoStreamGenerator
+
+class TrackCritic(nn.Module):
+    "`critic`'s score of a clip `(B,T,1,H,W)` plus an MLP's score of its centroid track -> `(B,)` in float32"
+    def __init__(self, critic:nn.Module, T:int=16, nf:int=256):
+        super().__init__()
+        self.critic = critic
+        self.track = nn.Sequential(nn.Linear(6 * T - 5, nf), nn.LeakyReLU(0.2), nn.Linear(nf, nf), nn.LeakyReLU(0.2),
+                                   nn.Linear(nf, 1), nn.Flatten(0))
+    def forward(self, x):
+        x = x.as_subclass(torch.Tensor)
+        return self.critic(x) + self.track(minibatch_std(track_features(centroid_tracks(x)))).float()
