@@ -23,7 +23,7 @@ import vidgan
 from .core import TensorVideo, show_videos, decode, atomic_save, device_name, resize_frames
 from .training import opt_state, load_opt_state, TimeBudget
 from .registry import resolve
-from .sprites import load_glyph, draw_sprites, VMAX, RecurrentPath, centroid_tracks, track_features, minibatch_std
+from .sprites import load_glyph, draw_sprites, RecurrentPath, centroid_tracks, track_features, minibatch_std
 from .bouncing import VOCAB, EXAMPLE, MAX_LEN, BouncingDL, sbmg, tbmg, caption, tokenize, detokenize, is_seen, eval_set
 from .bouncing import caption_set, check_captions, flip_motion, swap_digit, clips_of
 from .metrics import caption_fidelity, video_features, frechet, load_judge

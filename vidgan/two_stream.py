@@ -25,7 +25,7 @@ from .metrics import video_features, frechet, load_judge, judge_clips, judged_se
 from .training import TimeBudget, continue_from
 from .wgan import Plain, GradientPenalty, ClearFrozenGrads, gradient_penalty, save_wgan
 from .wgan import N_CLASSES, FloatScore
-from .sprites import draw_sprites, load_glyph, VMAX, RecurrentPath, centroid_tracks, track_features, minibatch_std
+from .sprites import draw_sprites, load_glyph, RecurrentPath, centroid_tracks, track_features, minibatch_std
 
 # %% auto #0
 __all__ = ['DATA', 'MODELS', 'TRAIN_DEFAULTS', 'RECIPES', 'VARIANTS', 'FEATURES', 'PEAK_TFLOPS', 'TensorFirstFrame', 'ClipsDL',
@@ -332,7 +332,7 @@ def sample_realism(clips, # `(B,T,1,64,64)` in [0,1], from noise (or real ones, 
     "`motion_stats` of the `clips` the judge reads as one digit on one axis, each captioned as read; `read`: their share"
     r = judge_clips(clips, judge)
     sets = judged_sets(r)
-    ok = [i for i, s in enumerate(sets) if len(s) == 1 and next(iter(s))[1] in (0, 1)]
+    ok = one_digit_one_axis(clips, reading=r, per_clip=True).nonzero()[:, 0].tolist()    # the same reading decides which
     if not ok: return dict(read=0., n=0)
     caps = [caption(*zip(*sets[i])) for i in ok]
     return {**motion_stats(clips[ok], caps, judge=judge), 'read': len(ok) / len(clips)}
