@@ -24,12 +24,13 @@ from .bouncing import VOCAB, MAX_LEN, DIGIT, GENERATORS, BouncingDL, tokenize, r
 from .metrics import caption_fidelity, digit_scores, load_judge
 
 # %% auto #0
-__all__ = ['PLANS', 'WORDS', 'stack_history', 'draw_steps', 'history_batch', 'NextFrameDL', 'caption_onehot', 'CaptionUNetConfig',
-           'CaptionUNet', 'rollout', 'save_caption_unet', 'load_caption_unet', 'next_frame_mse', 'caption_unet_dls',
-           'caption_unet_learner', 'matching_aware_loss', 'generator_loss', 'NextFrameDiscriminator', 'NextFrameGAN',
-           'rollout_metrics', 'copy_first', 'evaluate_caption_unet', 'results_table', 'plot_sharpness', 'model_path',
-           'CaptionUNetBudget', 'train_caption_unet', 'read_first_frame', 'digit_frame', 'first_frame_note',
-           'untrained_caption_unet', 'animate', 'step_time']
+__all__ = ['VALID_SEED', 'PLANS', 'WORDS', 'stack_history', 'draw_steps', 'history_batch', 'NextFrameDL', 'caption_onehot',
+           'CaptionUNetConfig', 'CaptionUNet', 'rollout', 'save_caption_unet', 'load_caption_unet', 'next_frame_mse',
+           'caption_unet_dls', 'caption_unet_learner', 'matching_aware_loss', 'generator_loss',
+           'NextFrameDiscriminator', 'NextFrameGAN', 'rollout_metrics', 'copy_first', 'evaluate_caption_unet',
+           'results_table', 'plot_sharpness', 'model_path', 'best_model_path', 'fidelity_score', 'CaptionUNetBudget',
+           'train_caption_unet', 'read_first_frame', 'digit_frame', 'first_frame_note', 'untrained_caption_unet',
+           'animate', 'step_time']
 
 # %% ../nbs/35_caption_unet.ipynb #b895757e
 def stack_history(frames, n_hist:int=10):
@@ -92,8 +93,11 @@ class CaptionUNetConfig:
     nz:int=8 # noise dimensions joining the code and the caption
     words:str='all' # caption words the bottleneck hears: 'all' or 'motion' (digit words blanked)
     max_len:int=MAX_LEN # caption length in tokens
+    carry:int=0 # kernels that move the last frame into the next (Finn et al.'s CDNA): the identity path; 0: none
+    kernel:int=11 # their side: a move of up to kernel // 2 pixels a frame
     def __post_init__(self):
         if self.size % 16: raise ValueError(f"the frame size must be a multiple of 16, got {self.size}")
+        if self.carry < 0 or self.kernel < 1 or self.kernel % 2 == 0: raise ValueError(f"carry must be >= 0 and kernel odd, got carry={self.carry}, kernel={self.kernel}")
         if self.words not in ('all', 'motion'): raise ValueError(f"unknown words {self.words!r}: use 'all' or 'motion'")
     @property
     def chans(self): return (self.nf, 2 * self.nf, 4 * self.nf, 4 * self.nf)
@@ -113,16 +117,30 @@ class CaptionUNet(nn.Module):
         self.up = nn.ModuleList(nn.Sequential(ConvLayer(i + s, o), nn.Upsample(scale_factor=2))
                                 for i, s, o in zip((ch[-1], *outs[:-1]), ch[::-1], outs))
         self.head = nn.Sequential(ConvLayer(c.nf + c.n_hist, c.nf), nn.Conv2d(c.nf, 1, 3, padding=1))
+        if c.carry:                                                                 # the identity path
+            self.kernels = nn.Linear(n_code, c.carry * c.kernel ** 2)              # the code -> `carry` kernels (softmax: they keep the ink)
+            with torch.no_grad(): self.kernels.bias.view(c.carry, -1)[:, c.kernel ** 2 // 2] = 4.   # each starts near "stay where you are"
+            self.masks = nn.Conv2d(c.nf + c.n_hist, 1 + c.carry, 3, padding=1)     # where to paint, where to move each kernel's ink
     def encode(self, hist):
         "The encoder's maps, finest first: `(B,nf,H/2,W/2)` ... `(B,4nf,H/16,W/16)`"
         skips, x = [], hist
         for d in self.down: x = d(x); skips.append(x)
         return skips
+    def moved(self, code, last):
+        "The last frame `(B,1,H,W)` moved by each of the `carry` kernels that the bottleneck's `code` says: `(B,carry,H,W)`"
+        B, n, k = len(last), self.cfg.carry, self.cfg.kernel
+        w = self.kernels(code.flatten(1)).view(B * n, 1, k * k).softmax(-1).view(B * n, 1, k, k)
+        x = last.repeat_interleave(n, 1).reshape(1, B * n, *last.shape[-2:])          # one channel per (clip, kernel)
+        return F.conv2d(x, w, padding=k // 2, groups=B * n).view(B, n, *last.shape[-2:])
     def decode(self, code, skips, hist):
         "The next frame from the bottleneck's map `code` `(B,4nf,H/16,W/16)`, the encoder's maps and the history"
         x = code
         for u, s in zip(self.up, skips[::-1]): x = u(torch.cat([x, s], 1))        # each level: its skip, then 2x up
-        return torch.sigmoid(self.head(torch.cat([x, hist], 1)))
+        x = torch.cat([x, hist], 1)
+        paint = torch.sigmoid(self.head(x))
+        if not self.cfg.carry: return paint
+        m = self.masks(x).softmax(1)                                                # (B, 1+carry, H, W), summing to 1
+        return m[:, :1] * paint + (m[:, 1:] * self.moved(code, hist[:, -1:])).sum(1, keepdim=True)
     def forward(self, hist, tokens, z=None):
         hist = hist.as_subclass(torch.Tensor)
         skips = self.encode(hist)
@@ -250,7 +268,7 @@ class NextFrameGAN(Callback):
 
 # %% ../nbs/35_caption_unet.ipynb #3a5a6930
 def rollout_metrics(pred, true, captions, judge=None) -> dict:
-    "Caption fidelity, MSE (per-frame sums) of the first predicted frame and of all predicted frames, judge confidence per frame"
+    "Caption fidelity, MSE (per-frame sums) of the first predicted frame and of all predicted frames, judge confidence per frame, and `read_last`: the share of clips whose last frame the judge reads (top cell above 0.5) as holding each caption digit"
     pred, true = (o.as_subclass(torch.Tensor).float().cpu() for o in (pred, true))
     if pred.shape != true.shape or pred.ndim != 5: raise ValueError(f"pred and true must both be (B,T,1,64,64), got {tuple(pred.shape)} and {tuple(true.shape)}")
     B, T = pred.shape[:2]
@@ -260,7 +278,8 @@ def rollout_metrics(pred, true, captions, judge=None) -> dict:
     scores = digit_scores(pred.flatten(0, 1), judge).view(B, T, 10)
     conf = (scores * want[:, None]).sum(-1) / want.sum(-1, keepdim=True)          # (B, T): mean over the caption's digits
     return dict(fidelity=caption_fidelity(pred, captions, judge), mse_first=err[:, 1].mean().item(),
-                mse_rollout=err[:, 1:].mean().item(), confidence=conf.mean(0).tolist(), n=B)
+                mse_rollout=err[:, 1:].mean().item(), confidence=conf.mean(0).tolist(),
+                read_last=((scores[:, -1] > 0.5) | (want == 0)).all(-1).float().mean().item(), n=B)
 
 # %% ../nbs/35_caption_unet.ipynb #7293cf3b
 def copy_first(first, tokens, n_frames:int=16, seed:int=0) -> TensorVideo:
@@ -291,7 +310,8 @@ def results_table(rows:list):
     "A pandas table of `evaluate_caption_unet` rows: fidelity, MSEs and the judge's confidence at frames 1 and 15"
     import pandas as pd
     return pd.DataFrame([dict(model=r['model'], combos=r['combos'], fidelity=r['fidelity'], mse_first=r['mse_first'],
-                              mse_rollout=r['mse_rollout'], conf_1=r['confidence'][1], conf_15=r['confidence'][-1], n=r['n'])
+                              mse_rollout=r['mse_rollout'], conf_1=r['confidence'][1], conf_15=r['confidence'][-1],
+                              read_15=r.get('read_last'), n=r['n'])
                          for r in rows]).round(3)
 
 def plot_sharpness(rows:list, ax=None):
@@ -307,13 +327,23 @@ def model_path(fn) -> Path:
     "Where `train_caption_unet` saves the model file of training checkpoint `fn`: `x.pth` -> `x.model.pth`"
     return Path(fn).with_suffix('.model.pth')
 
+def best_model_path(fn) -> Path:
+    "Where `train_caption_unet` keeps the model of the best-scored evaluation of the run `fn`: `x.pth` -> `x.best.model.pth`"
+    return Path(fn).with_suffix('.best.model.pth')
+
 # %% ../nbs/35_caption_unet.ipynb #bde45419
+VALID_SEED = 3000          # the held-out clips that pick checkpoints; reports use `evaluate_caption_unet`'s seed (1000)
+
+def fidelity_score(entry:dict):
+    "How a logged epoch ranks a checkpoint: the lower of its seen and unseen fidelity (None: not evaluated)"
+    return min(entry['fidelity_seen'], entry['fidelity_unseen']) if 'fidelity_seen' in entry else None
+
 class CaptionUNetBudget(TimeBudget):
-    "`vidgan.training.TimeBudget` after every epoch, for a caption U-Net: every `eval_epochs` epochs, its caption fidelity on `n_eval` clips per combination"
+    "`vidgan.training.TimeBudget` after every epoch, for a caption U-Net: every `eval_epochs` epochs, its caption fidelity on `n_eval` validation clips per combination"
     def __init__(self, minutes:float, data:str='sbmg', n_eval:int=100, **kwargs):
-        super().__init__(minutes, n_eval=n_eval, per_epoch=True, **kwargs); self.data = data
+        super().__init__(minutes, n_eval=n_eval, per_epoch=True, score=fidelity_score, **kwargs); self.data = data
     def evaluate(self) -> dict:
-        rows = evaluate_caption_unet({'m': self.learn.model}, self.data, self.n_eval, device=self.learn.dls.device, baseline=False)
+        rows = evaluate_caption_unet({'m': self.learn.model}, self.data, self.n_eval, seed=VALID_SEED, device=self.learn.dls.device, baseline=False)
         return {f"fidelity_{r['combos']}": r['fidelity'] for r in rows}
 
 # %% ../nbs/35_caption_unet.ipynb #37441b87
@@ -366,7 +396,8 @@ def train_caption_unet(minutes:float, # training time to add in this call
         atomic_save(dict(model=model.state_dict(), opt=opt_state(learn.opt), config=json.dumps(meta), epoch=c.epochs,
                          step=c.done, elapsed=c.elapsed, log=json.dumps(c.log), **extra), out)
         save_caption_unet(model, model_path(out), info=dict(info, epoch=c.epochs, step=c.done, minutes=round(c.elapsed / 60, 2), log=c.log))
-    clock = CaptionUNetBudget(minutes, data, n_eval, save=save, save_every=save_every, eval_epochs=eval_every)
+    best = lambda c: save_caption_unet(model, best_model_path(out), info=dict(info, epoch=c.epochs, step=c.done, minutes=round(c.elapsed / 60, 2), log=c.log))
+    clock = CaptionUNetBudget(minutes, data, n_eval, save=save, save_every=save_every, eval_epochs=eval_every, save_best=best)
     if ck: clock.resume(ck)
     start = ck['epoch'] if ck else 0
     if start >= plan['epochs']: print(f"{resume}: the plan of {plan['epochs']} epochs is complete"); return learn

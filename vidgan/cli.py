@@ -149,7 +149,7 @@ def animate_clip(a):
     print(f'{fn}: {caption!r} from {src} ({label}, seed {a.seed})')
 
 # %% ../nbs/60_cli.ipynb #9731ddb8
-VARIANTS = dict(wgan=('gp', 'clip'), two_stream=('two_stream', 'one_stream', 'first_frame', 'sprite'),
+VARIANTS = dict(wgan=('gp', 'clip'), two_stream=('two_stream', 'one_stream', 'first_frame', 'sprite', 'motion'),
                 convlstm=('ConvLSTM', 'NextFrameCNN'), tganc=('C', 'A', 'none'))
 DATASETS = dict(two_stream=('sbmg', 'moving_mnist'), tganc=('sbmg', 'tbmg'))
 
@@ -205,8 +205,9 @@ def train(a):
               f'try: vidgan generate "digit 3 is moving up and down" --checkpoint {generator_path(out)} -o clip.gif')
     elif m == 'two_stream':
         from vidgan.two_stream import train_two_stream
-        glyph = {'glyph': 'wgan-sprite'} if variant == 'sprite' and a.recipe == 'cpu' else {}   # chapter 10's 16x16 glyph: 32x32 frames
-        train_two_stream(a.minutes, variant, data, out, a.resume or False, device=dev, bf16=a.bf16, **kw, **glyph)
+        glyph = {'glyph': 'wgan-sprite'} if variant in ('sprite', 'motion') and a.recipe == 'cpu' else {}   # chapter 15's 16x16 glyph: 32x32 frames
+        track = {'track': True} if variant == 'motion' else {}                                              # the learned path learns from its track critic
+        train_two_stream(a.minutes, variant, data, out, a.resume or False, device=dev, bf16=a.bf16, **kw, **glyph, **track)
         print(f'{out}: checkpoint; try: vidgan sample --checkpoint {out} -o samples.gif')
     elif m == 'wgan':
         from vidgan.wgan import train_wgan
@@ -380,7 +381,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument('--recipe', choices=('gpu', 'cpu'), help="the chapter's training recipe: its GPU sizes, or the small CPU ones "
                                                            "(wgan, two_stream, convlstm, tganc); without it a CPU run is a plumbing check")
     p.add_argument('--device', help="'cpu' or 'cuda' (default: cuda if there is a GPU)")
-    p.add_argument('--variant', help='tganc: C, A or none; two_stream: two_stream, one_stream, first_frame or sprite; '
+    p.add_argument('--variant', help='tganc: C, A or none; two_stream: two_stream, one_stream, first_frame, sprite or motion; '
                                      'wgan: gp or clip; convlstm: ConvLSTM or NextFrameCNN')
     p.add_argument('--data', help='tganc: sbmg or tbmg; two_stream: sbmg or moving_mnist')
     p.add_argument('--cond', action='store_true', help='wgan: class-conditional')

@@ -17,7 +17,8 @@ from .wgan import N_CLASSES, FRAME_GENERATORS, FramesDL, sample_frames, judged_d
 
 # %% auto #0
 __all__ = ['GLYPH_RECIPE', 'VMAX', 'draw_sprites', 'SpriteFrameGenerator', 'glyphs', 'GlyphsDL', 'place_glyphs', 'GlyphBudget',
-           'train_glyph', 'load_glyph', 'RecurrentPath', 'centroid_tracks', 'track_features', 'minibatch_std']
+           'train_glyph', 'load_glyph', 'RecurrentPath', 'centroid_tracks', 'track_features', 'track_mlp',
+           'minibatch_std']
 
 # %% ../nbs/15_sprites.ipynb #5b0a1c02
 def draw_sprites(ink, p, size:int):
@@ -123,9 +124,10 @@ class RecurrentPath(nn.Module):
             ps.append(p)
         return torch.stack(ps, 1)
 
-def centroid_tracks(x):
+def centroid_tracks(x,
+                    ink:float=0.): # only brightness above `ink` (in [0,1]) counts: faint specks do not pull the centroid
     "Clips `(B,T,1,H,W)` in [-1,1] -> each frame's intensity centroid `(B,T,2)`, (x, y) in the frame's [-1,1] coordinates"
-    w = (x[:, :, 0].float() + 1).clamp_min(0) / 2
+    w = ((x[:, :, 0].float() + 1) / 2 - ink).clamp_min(0)
     H, W = w.shape[-2:]
     gy, gx = ((torch.arange(n, device=x.device) + 0.5) / n * 2 - 1 for n in (H, W))
     m = w.sum((-1, -2)).clamp_min(1e-3)
@@ -135,6 +137,10 @@ def track_features(p):
     "Tracks `(B,T,2)` -> positions, steps and changes of step, flattened and scaled to about ±1 `(B,6T-6)`"
     v = p.diff(dim=1)
     return torch.cat([p.flatten(1) * 2, v.flatten(1) * 8, v.diff(dim=1).flatten(1) * 8], 1)
+
+def track_mlp(n_in:int, nf:int=256) -> list:
+    "The layers of a track critic's trunk: two leaky-ReLU layers of width `nf` over `n_in` track features"
+    return [nn.Linear(n_in, nf), nn.LeakyReLU(0.2), nn.Linear(nf, nf), nn.LeakyReLU(0.2)]
 
 def minibatch_std(h):
     "One more feature per row: the mean over features of their standard deviation over the batch (ProGAN)"

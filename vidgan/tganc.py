@@ -23,24 +23,24 @@ import vidgan
 from .core import TensorVideo, show_videos, decode, atomic_save, device_name, resize_frames
 from .training import opt_state, load_opt_state, TimeBudget
 from .registry import resolve
-from .sprites import load_glyph, draw_sprites, RecurrentPath, centroid_tracks, track_features, minibatch_std
+from .sprites import load_glyph, draw_sprites, RecurrentPath, centroid_tracks, track_features, minibatch_std, track_mlp
 from .bouncing import VOCAB, EXAMPLE, MAX_LEN, BouncingDL, sbmg, tbmg, caption, tokenize, detokenize, is_seen, eval_set
 from .bouncing import caption_set, check_captions, flip_motion, swap_digit, clips_of
 from .metrics import caption_fidelity, video_features, frechet, load_judge
 from .caption_unet import matching_aware_loss, generator_loss
 
 # %% auto #0
-__all__ = ['ENCODERS', 'MAX_SPEED', 'TRAJECTORIES', 'SAME_WEIGHTS', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'HEADS',
+__all__ = ['ENCODERS', 'PARTS', 'MAX_SPEED', 'TRAJECTORIES', 'SAME_WEIGHTS', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'HEADS',
            'VARIANTS', 'CRITICS', 'VALID_SEED', 'TRAIN_DEFAULTS', 'RECIPES', 'CaptionEncoder', 'WordAverage',
-           'make_encoder', 'ConditioningAugmentation', 'kl_to_standard_normal', 'VideoGenerator', 'reflect',
-           'along_one_axis', 'along_dominant_axis', 'SpriteGenerator', 'make_generator', 'frame_differences',
-           'CaptionHead', 'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator',
-           'mismatched_captions', 'all_captions', 'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss',
-           'factored_sprite', 'MotionSprite', 'kymographs', 'TrackDiscriminator', 'CentroidDiscriminator', 'glimpses',
-           'GlimpseDiscriminator', 'mode_seeking_loss', 'ProjectionHead', 'PairDiscriminator', 'TGANConfig',
-           'noise_size', 'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner',
-           'TGANsCGenerator', 'generator_path', 'best_path', 'evaluate_tganc', 'fidelity_score', 'TGANBudget',
-           'save_tganc', 'DiscriminatorWarmup', 'train_tganc']
+           'make_encoder', 'WordAttention', 'ConditioningAugmentation', 'make_condition', 'kl_to_standard_normal',
+           'VideoGenerator', 'reflect', 'along_one_axis', 'along_dominant_axis', 'SpriteGenerator', 'make_generator',
+           'frame_differences', 'CaptionHead', 'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator',
+           'MotionDiscriminator', 'mismatched_captions', 'all_captions', 'temporal_coherence_loss', 'word_targets',
+           'WordHead', 'word_loss', 'factored_sprite', 'MotionSprite', 'kymographs', 'TrackDiscriminator',
+           'CentroidDiscriminator', 'glimpses', 'GlimpseDiscriminator', 'mode_seeking_loss', 'ProjectionHead',
+           'PairDiscriminator', 'TGANConfig', 'noise_size', 'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer',
+           'TGANLearner', 'tganc_learner', 'TGANsCGenerator', 'generator_path', 'best_path', 'evaluate_tganc',
+           'fidelity_score', 'TGANBudget', 'save_tganc', 'DiscriminatorWarmup', 'train_tganc']
 
 # %% ../nbs/40_tganc.ipynb #c8a1c610
 def _lengths(tokens):
@@ -77,23 +77,52 @@ class WordAverage(nn.Module):
         return self.fc(self.emb(tokens).sum(1) / n[:, None])        # padding embeds to zero
 
 ENCODERS = {'lstm': CaptionEncoder, 'bow': WordAverage}
+PARTS = {}                                                          # encoders whose sentence vector comes in parts
 
 def make_encoder(cfg) -> nn.Module:
-    "The caption encoder a config names (`cfg.encoder`: 'lstm', the paper's, or 'bow'), with its sizes"
+    "The caption encoder a config names (`cfg.encoder`: 'lstm', the paper's, 'bow' or 'attn'), with its sizes"
     return ENCODERS[cfg.encoder](cfg.n_emb, cfg.n_sent)
+
+# %% ../nbs/40_tganc.ipynb #43f71697
+class WordAttention(nn.Module):
+    "Token ids `(B,L)` padded with 0 -> sentence vectors `(B,n_sent)`: `n_parts` parts, each a learned attention over the caption's words, projected"
+    def __init__(self, n_emb:int=64, n_sent:int=128, vocab_sz:int=len(VOCAB), n_parts:int=2):
+        super().__init__()
+        self.n_parts, self.emb = n_parts, nn.Embedding(vocab_sz, n_emb, padding_idx=0)
+        self.score = nn.Linear(n_emb, n_parts)                                      # how much each word counts, per part
+        self.fc = nn.Conv1d(n_parts * n_emb, n_sent, 1, groups=n_parts)            # each part projected on its own
+    def attention(self, tokens):
+        "Each word's weight in each part `(B,L,n_parts)`, summing to 1 over the caption's words"
+        tokens = tokens.as_subclass(torch.Tensor); _lengths(tokens)
+        return self.score(self.emb(tokens)).masked_fill((tokens == 0)[..., None], float('-inf')).softmax(1)
+    def forward(self, tokens):
+        tokens = tokens.as_subclass(torch.Tensor)
+        parts = torch.einsum('blp,ble->bpe', self.attention(tokens), self.emb(tokens))   # (B, n_parts, n_emb)
+        return self.fc(parts.flatten(1)[..., None])[..., 0]                        # (B, n_sent): part 1's block, then part 2's
+
+
+ENCODERS['attn'], PARTS['attn'] = WordAttention, 2
 
 # %% ../nbs/40_tganc.ipynb #1dad5e4d
 class ConditioningAugmentation(nn.Module):
-    "Sentence vector `s` -> condition `ĉ = μ(s) + σ(s)·ε` (StackGAN), with μ and log σ²; or a linear projection of `s`"
-    def __init__(self, n_sent:int=128, n_cond:int=64, augment:bool=True):
+    "Sentence vector `s` -> condition `ĉ = μ(s) + σ(s)·ε` (StackGAN), with μ and log σ²; or a linear projection of `s`; with `parts`, each block of `ĉ` from its own block of `s`"
+    def __init__(self, n_sent:int=128, n_cond:int=64, augment:bool=True, parts:int=1):
         super().__init__()
-        self.augment = augment
-        self.fc = nn.Linear(n_sent, n_cond * (2 if augment else 1))
+        self.augment, self.parts = augment, parts
+        self.fc = nn.Linear(n_sent, n_cond * (2 if augment else 1)) if parts == 1 else nn.Conv1d(n_sent, n_cond * (2 if augment else 1), 1, groups=parts)
+    def _fc(self, s):
+        if self.parts == 1: return self.fc(s)
+        y = self.fc(s[..., None])[..., 0]                                          # each part's outputs: its μ block, then its log σ² block
+        return y.view(len(s), self.parts, 2 if self.augment else 1, -1).transpose(1, 2).flatten(1)   # all μ, then all log σ²
     def forward(self, s, eps=None):
-        if not self.augment: c = self.fc(s); return c, c[:, :0], c[:, :0]      # nothing to regularise
-        mu, logvar = self.fc(s).chunk(2, -1)
+        if not self.augment: c = self._fc(s); return c, c[:, :0], c[:, :0]     # nothing to regularise
+        mu, logvar = self._fc(s).chunk(2, -1)
         if eps is None: eps = torch.randn_like(mu)
         return mu + eps * (0.5 * logvar).exp(), mu, logvar
+
+def make_condition(cfg) -> ConditioningAugmentation:
+    "The conditioning a config names: augmented or not (`cfg.ca`), in the encoder's parts"
+    return ConditioningAugmentation(cfg.n_sent, cfg.n_cond, cfg.ca, PARTS.get(cfg.encoder, 1))
 
 def kl_to_standard_normal(mu, logvar):
     "KL(N(μ, diag σ²) ‖ N(0, I)) per dimension, averaged over dimensions and batch (StackGAN's normalisation)"
@@ -177,7 +206,7 @@ GENERATORS = {'3d': VideoGenerator, 'sprite': SpriteGenerator}
 
 def make_generator(cfg):
     "The generator a `TGANConfig` asks for"
-    if cfg.generator == 'motion': return GENERATORS['motion'](cfg.nz, cfg.n_cond, cfg.ngf, cfg.size, K=dict(sbmg=1, tbmg=2)[cfg.data])
+    if cfg.generator == 'motion': return GENERATORS['motion'](cfg.nz, cfg.n_cond, cfg.ngf, cfg.size, K=dict(sbmg=1, tbmg=2)[cfg.data], parts=PARTS.get(cfg.encoder, 1))
     return GENERATORS[cfg.generator](cfg.nz, cfg.n_cond, cfg.ngf, cfg.size, **({} if cfg.generator == '3d' else dict(trajectory=cfg.trajectory)))
 
 # %% ../nbs/40_tganc.ipynb #8d210721
@@ -206,8 +235,10 @@ class CaptionHead(nn.Module):
 class CaptionDiscriminator(nn.Module):
     "A visual trunk run once per batch of clips (`features`) and a caption head run per caption (`head`): logits `(B,n)`"
     asks = 'both'                                                   # what its input shows of a caption: 'both', 'digit' or 'motion'
+    part = None                                                     # of a sentence vector in parts (`WordAttention`): the one it hears
     def features(self, x): return self.trunk(self.prepare(x.as_subclass(torch.Tensor)))
     def head(self, h, s):
+        if self.part is not None: s = s.chunk(2, -1)[self.part]
         n = len(h) // len(s)                                       # logits per clip: 1, d or d-1
         return self.match(h, s.repeat_interleave(n, 0)).view(len(s), n)
     def forward(self, x, s): return self.head(self.features(x), s)
@@ -303,30 +334,35 @@ GENERATORS['factored'] = factored_sprite
 
 # %% ../nbs/40_tganc.ipynb #d94a8434
 class MotionSprite(nn.Module):
-    "Noise ‖ condition -> clips `(B,T,1,size,size)` in [-1,1]: `K` digits, each a glyph (what) on a recurrent path (where), both learned from the whole condition"
+    "Noise ‖ condition -> clips `(B,T,1,size,size)` in [-1,1]: `K` digits, each a glyph (what) on a recurrent path (where), both learned from the whole condition (`parts=2`: each from its half)"
     def __init__(self, nz:int=100, n_cond:int=64, nf:int=32, size:int=32, T:int=16, K:int=1,
                  nzm:int=16, # motion noise per digit
                  nh:int=64, # the motion GRU's width
-                 n_slot:int=32): # each digit's condition
+                 n_slot:int=32, # each digit's condition
+                 parts:int=1): # 2: the glyph reads the condition's first half, the path its second (`WordAttention`'s parts; one digit)
         super().__init__()
-        store_attr('nz,T,size,K,nzm'); self.glyph_size, self.nz_in = size // 2, K * (nz + nzm)
-        self.slots = nn.Linear(n_cond, K * n_slot)                                  # ĉ -> c_1..c_K
+        store_attr('nz,T,size,K,nzm,parts'); self.glyph_size, self.nz_in = size // 2, K * (nz + nzm)
+        if parts not in (1, 2) or (parts == 2 and K != 1): raise ValueError(f"parts=2 splits one digit's condition into what and where: got parts={parts}, K={K}")
+        if parts == 1: self.slots = nn.Linear(n_cond, K * n_slot)                  # ĉ -> c_1..c_K
+        else: self.what, self.where = nn.Linear(n_cond // 2, n_slot), nn.Linear(n_cond // 2, n_slot)
         self.label = nn.Linear(n_slot, 10)                                          # c_k -> the glyph's class input
         self.glyph = basic_generator(self.glyph_size, 1, in_sz=nz + 10, n_features=nf)
         self.path = RecurrentPath(n_slot + nzm, n_slot, nh, T, lim=1 - self.glyph_size / size)   # chapter 15's motion generator
         self.register_buffer('frozen', torch.tensor(False))                         # True: a pretrained glyph (`load_glyph`)
     def _split(self, z, c):
+        "Each digit's condition for its glyph and for its path `(B*K,n_slot)` (one and the same unless `parts=2`), its glyph noise and motion noise"
         B = len(z)
-        ck = self.slots(c).view(B * self.K, -1)                                     # (B*K, n_slot)
+        if self.parts == 1: cg = cp = self.slots(c).view(B * self.K, -1)
+        else: cg, cp = self.what(c[:, :c.shape[1] // 2]), self.where(c[:, c.shape[1] // 2:])
         zg, zm = z.view(B * self.K, -1).split([self.nz, self.nzm], 1)
-        return ck, zg, zm
+        return cg, cp, zg, zm
     def paths(self, z, c):
         "Each digit's centre in each frame `(B,K,T,2)`, (x, y) in the frame's [-1,1] coordinates"
-        ck, _, zm = self._split(z, c)
+        _, ck, _, zm = self._split(z, c)
         return self.path(torch.cat([ck, zm], 1), ck).view(len(z), self.K, self.T, 2)
     def glyphs(self, z, c):
         "Each digit's ink `(B*K,1,g,g)` in [0,1] and its class probabilities `(B*K,10)`"
-        ck, zg, _ = self._split(z, c)
+        ck, _, zg, _ = self._split(z, c)
         logits = self.label(ck)
         if self.training: w = F.gumbel_softmax(logits, tau=1., hard=True)            # a sampled class, gradients through its probabilities
         else: w = F.one_hot(logits.argmax(1), 10).to(logits.dtype)                  # the most likely class
@@ -363,8 +399,7 @@ class CentroidDiscriminator(CaptionDiscriminator):
     "D_track: an MLP over a clip's centroid track (positions, steps, changes of step) and its caption -> one logit per clip `(B,1)`"
     def __init__(self, n_sent:int=128, nf:int=256, T:int=16):
         super().__init__()
-        self.trunk = nn.Sequential(nn.Linear(6 * T - 5, nf), nn.LeakyReLU(0.2, True), nn.Linear(nf, nf), nn.LeakyReLU(0.2, True),
-                                   nn.Unflatten(1, (nf, 1, 1)))
+        self.trunk = nn.Sequential(*track_mlp(6 * T - 5, nf), nn.Unflatten(1, (nf, 1, 1)))   # chapter 15's trunk
         self.match = CaptionHead(nf, n_sent, (1, 1))
     asks = 'motion'                                                 # a track shows how the digit moves, not which digit it is
     def prepare(self, x): return minibatch_std(track_features(centroid_tracks(x)))
@@ -470,7 +505,8 @@ class TGANConfig:
         if self.d_fakes == 'own' and self.g_captions != 'all': raise ValueError("d_fakes='own' leaves out the clips of drawn captions: use it with g_captions='all'")
         if self.pairs and self.data != 'sbmg': raise ValueError("pairs=True compares one digit's centroid tracks: use it with data='sbmg'")
         if self.critics in ('factors', 'both') and self.data != 'sbmg': raise ValueError(f"critics={self.critics!r} judges one digit's centroid and glimpse: use it with data='sbmg'")
-        if self.encoder == 'bow' and self.data != 'sbmg': raise ValueError("encoder='bow' cannot tell which digit moves how: use it with data='sbmg', or encoder='lstm'")
+        if self.encoder in ('bow', 'attn') and self.data != 'sbmg': raise ValueError(f"encoder={self.encoder!r} cannot tell which digit moves how: use it with data='sbmg', or encoder='lstm'")
+        if self.encoder == 'attn' and self.generator != 'motion': raise ValueError("encoder='attn' gives the condition in two parts, what and where: use it with generator='motion'")
         if self.aux_frames and self.critics not in ('pixels', 'both'): raise ValueError("aux_frames= puts a head on the frame discriminator: use it with critics='pixels' or 'both'")
         if self.critics == 'factors' and self.aux: raise ValueError("aux= puts word heads on the pixel discriminators: use it with critics='pixels' or 'both'")
         if self.trajectory != 'free' and self.generator in ('3d', 'motion'): raise ValueError(f"trajectory={self.trajectory!r} is for the sprite generators with a drawn path ('sprite', 'factored')")
@@ -493,7 +529,7 @@ class TGANsC(nn.Module):
         super().__init__()
         self.cfg = cfg = cfg or TGANConfig(**kwargs)
         self.encoder, self.second = make_encoder(cfg), None
-        self.condition = ConditioningAugmentation(cfg.n_sent, cfg.n_cond, cfg.ca)
+        self.condition = make_condition(cfg)
         self.generator = make_generator(cfg)
         pixels, factors = cfg.critics in ('pixels', 'both'), cfg.critics in ('factors', 'both')
         self.video_discriminator = VideoDiscriminator(cfg.n_sent, cfg.ndf, cfg.size) if pixels or cfg.critics == 'video' else None
@@ -509,6 +545,11 @@ class TGANsC(nn.Module):
         if cfg.aux and cfg.aux_frames and cfg.aux_reader: self.frame_discriminator.reader = _trunk2d(cfg.ndf)
         if cfg.head != 'concat':                                       # the trunks are built with `CaptionHead`
             for d in self.discriminators().values(): d.match = HEADS[cfg.head](*d.match.dims)
+        if PARTS.get(cfg.encoder, 1) > 1:                              # each critic hears the part that what it sees comes from:
+            for d in self.discriminators().values():                   # a glimpse the first (the glyph's), a track the second (the path's)
+                if d.asks == 'both': continue
+                d.part = {'digit': 0, 'motion': 1}[d.asks]
+                d.match = HEADS[cfg.head](d.match.dims[0], cfg.n_sent // 2, d.match.dims[2])
 
     def discriminators(self) -> dict:
         "The discriminators this variant trains, by name"
@@ -738,7 +779,7 @@ class TGANsCGenerator:
                                                         f"not vidgan.bouncing.VOCAB {VOCAB}")
         cfg = json.loads(ck['config']); cfg.pop('vidgan', None)
         cfg = TGANConfig(**cfg)
-        parts = dict(encoder=make_encoder(cfg), condition=ConditioningAugmentation(cfg.n_sent, cfg.n_cond, cfg.ca),
+        parts = dict(encoder=make_encoder(cfg), condition=make_condition(cfg),
                      generator=make_generator(cfg))
         for k, mod in parts.items():
             try: mod.load_state_dict({n: v.float() if v.is_floating_point() else v for n, v in ck[k].items()})

@@ -47,10 +47,10 @@ class TimeBudget(Callback):
     def add_entry(self, entry:dict):
         "Log `entry`; if it scores better than every earlier one, mark it `best` and call `save_best`"
         s = self._score(entry)
-        if s is not None and (self.best is None or s > self.best):
-            self.best, entry['best'] = s, True
-            if self.save_best: self.save_best(self)
+        better = s is not None and (self.best is None or s > self.best)
+        if better: self.best, entry['best'] = s, True
         self.log.append(entry)
+        if better and self.save_best: self.save_best(self)                      # the saved log ends with this entry
     def prepare(self):
         "Make what `evaluate` compares with, once per fit (a model chapter overrides it: real clips' features, say)"
     def evaluate(self) -> dict:

@@ -23,9 +23,9 @@ from .core import TensorVideo, show_videos, to_gan, decode, device_name, resize_
 from .bouncing import BouncingDL, GENERATORS, eval_chunks, caption
 from .metrics import video_features, frechet, load_judge, judge_clips, judged_sets, motion_stats
 from .training import TimeBudget, continue_from
-from .wgan import Plain, GradientPenalty, ClearFrozenGrads, gradient_penalty, save_wgan
+from .wgan import Plain, GradientPenalty, ClearFrozenGrads, gradient_penalty, save_wgan, gan_losses
 from .wgan import N_CLASSES, FloatScore
-from .sprites import draw_sprites, load_glyph, RecurrentPath, centroid_tracks, track_features, minibatch_std
+from .sprites import draw_sprites, load_glyph, RecurrentPath, centroid_tracks, track_features, minibatch_std, track_mlp
 
 # %% auto #0
 __all__ = ['DATA', 'MODELS', 'TRAIN_DEFAULTS', 'RECIPES', 'VARIANTS', 'FEATURES', 'PEAK_TFLOPS', 'TensorFirstFrame', 'ClipsDL',
@@ -35,7 +35,7 @@ __all__ = ['DATA', 'MODELS', 'TRAIN_DEFAULTS', 'RECIPES', 'VARIANTS', 'FEATURES'
            'animate_clips', 'real_clips', 'save_checkpoint', 'save_sampler', 'VideoSampler', 'one_digit_one_axis',
            'sample_realism', 'VideoTimeBudget', 'train_two_stream', 'layer_flops', 'wgan_gp_flops', 'penalty_at',
            'WGANGPStep', 'bench_batches', 'penalty_cost', 'gan_step_benchmark', 'benchmark_table',
-           'SpriteTwoStreamGenerator', 'MotionTwoStreamGenerator', 'TrackCritic']
+           'SpriteTwoStreamGenerator', 'MotionTwoStreamGenerator', 'TrackCritic', 'TrackPenalty']
 
 # %% ../nbs/20_two_stream.ipynb #2ad1a2da
 DATA = {'sbmg': 'sbmg-test', 'moving_mnist': 'mmnist-test'}     # training data -> its held-out evaluation set
@@ -199,6 +199,8 @@ def two_stream_learner(kind:str='two_stream', # 'two_stream', 'one_stream' or 'f
                        lean_penalty:bool=False, # critic activations that make the penalty's double backward cheaper
                        n_crit:int=5, # critic steps per generator step
                        track:bool=False, # the critic also scores the clip's centroid track (`TrackCritic`)
+                       track_ink:float=0., # with `track`: only brightness above this (in [0,1]) moves the track
+                       track_weight:float=1., # with `track`: the weight of the track's score; not 1: the track MLP gets its own penalty (`TrackPenalty`)
                        mom:float=0., # Adam's β₁ (β₂ is 0.9)
                        **kwargs) -> GANLearner:
     "A fastai WGAN-GP `GANLearner` for 16-frame clips with VGAN's two-stream generator or a baseline"
@@ -208,8 +210,9 @@ def two_stream_learner(kind:str='two_stream', # 'two_stream', 'one_stream' or 'f
     dls = DataLoaders(ClipsDL(data, n_batches, bs, nz, ff, T, canvas, device=device, frame_size=size),
                       ClipsDL(data, 1, bs, nz, ff, T, canvas, split='test', seed=0, device=device, frame_size=size))
     gen, crit = MODELS[kind](nz, nf, T, size), video_critic(nf, T, size, lean_penalty)
-    if track: crit = TrackCritic(crit, T)
+    if track: crit = TrackCritic(crit, T, ink=track_ink, weight=track_weight)
     cbs = [GradientPenalty(10., img_channels=None), ClearFrozenGrads()] + ([MaskSparsity(mask_lam)] if hasattr(gen, 'mask') else [])
+    if track and track_weight != 1: cbs.append(TrackPenalty(10.))
     learn = GANLearner.wgan(dls, gen, crit, FixedGANSwitcher(n_crit=n_crit, n_gen=1), clip=None,
                             opt_func=partial(Adam, mom=mom, sqr_mom=0.9), wd=0., cbs=cbs, **kwargs)
     if ff: learn.loss_func.gen_loss_func = partial(first_frame_loss, lam=ff_lam)
@@ -350,8 +353,7 @@ class VideoTimeBudget(TimeBudget):
         self.real = video_features(self.clips, self.judge)
     def evaluate(self) -> dict:
         "The losses, and judge-Fréchet distance of generated vs held-out clips (first-frame models animate the held-out first frames)"
-        gen, gt = self.learn.model.generator, self.learn.gan_trainer
-        losses = {k: float(v.value) for k, v in (('g_loss', gt.gen_loss), ('d_loss', gt.crit_loss)) if v.count}   # fastai's smoothed losses
+        gen, losses = self.learn.model.generator, gan_losses(self.learn)
         if not gen.cond:
             fake = sample_clips(gen, self.n_eval)
             r = judge_clips(fake, self.judge)                                       # one reading for both numbers
@@ -688,12 +690,25 @@ class MotionTwoStreamGenerator(SpriteTwoStreamGenerator):
 MODELS['motion'] = MotionTwoStreamGenerator
 
 class TrackCritic(nn.Module):
-    "`critic`'s score of a clip `(B,T,1,H,W)` plus an MLP's score of its centroid track -> `(B,)` in float32"
-    def __init__(self, critic:nn.Module, T:int=16, nf:int=256):
+    "`critic`'s score of a clip `(B,T,1,H,W)` plus `weight` times an MLP's score of its centroid track -> `(B,)` in float32"
+    def __init__(self, critic:nn.Module, T:int=16, nf:int=256,
+                 ink:float=0., # the track follows brightness above `ink` only (`centroid_tracks`)
+                 weight:float=1.): # the track's share of the score
         super().__init__()
-        self.critic = critic
-        self.track = nn.Sequential(nn.Linear(6 * T - 5, nf), nn.LeakyReLU(0.2), nn.Linear(nf, nf), nn.LeakyReLU(0.2),
-                                   nn.Linear(nf, 1), nn.Flatten(0))
+        self.critic, self.ink, self.weight = critic, ink, weight
+        self.track = nn.Sequential(*track_mlp(6 * T - 5, nf), nn.Linear(nf, 1), nn.Flatten(0))   # chapter 15's trunk, one score
     def forward(self, x):
         x = x.as_subclass(torch.Tensor)
-        return self.critic(x) + self.track(minibatch_std(track_features(centroid_tracks(x)))).float()
+        return self.critic(x) + self.weight * self.track(self.features(x)).float()
+    def features(self, x):
+        "What the track MLP reads of clips `x`: the centroid track's features and the batch's spread"
+        return minibatch_std(track_features(centroid_tracks(x.as_subclass(torch.Tensor), self.ink)))
+    def track_penalty(self, real, fake, lam:float=10.):
+        "The track MLP's own gradient penalty, in the space it reads: at interpolates of real and fake clips' track features"
+        return gradient_penalty(self.track, self.features(real).detach(), self.features(fake).detach(), lam)
+
+class TrackPenalty(GradientPenalty):
+    "With a `TrackCritic`: add `TrackCritic.track_penalty` to the critic's loss (the pixel penalty barely reaches the track MLP)"
+    def after_loss(self):
+        if not self.training or self.learn.gan_trainer.gen_mode: return
+        self.learn.loss_grad = self.learn.loss_grad + self.learn.model.critic.track_penalty(self.learn.xb[0], self.fake, self.lam)

@@ -30,7 +30,8 @@ from .registry import resolve
 __all__ = ['N_CLASSES', 'FRAME_GENERATORS', 'TRAIN_DEFAULTS', 'RECIPES', 'digit_frames', 'label_planes', 'TensorFrame',
            'FramesDL', 'Plain', 'FrameGenerator', 'FloatScore', 'frame_critic', 'gradient_penalty', 'GradientPenalty',
            'ClearFrozenGrads', 'ClassCritic', 'AuxClassifier', 'wgan_learner', 'wasserstein_estimate', 'sample_frames',
-           'real_frames', 'judged_digit_accuracy', 'FrameBudget', 'save_wgan', 'train_wgan', 'WGANSampler']
+           'real_frames', 'judged_digit_accuracy', 'gan_losses', 'FrameBudget', 'save_wgan', 'train_wgan',
+           'WGANSampler']
 
 # %% ../nbs/10_wgan_gp.ipynb #45cabb53
 def digit_frames(n:int, split:str='train', seed:int|None=None, device='cpu'):
@@ -225,8 +226,13 @@ def judged_digit_accuracy(frames, labels) -> float:
     return (pres.sum(1).eq(1) & pres[torch.arange(len(labels)), torch.as_tensor(labels)]).float().mean().item()
 
 # %% ../nbs/10_wgan_gp.ipynb #3680a265
+def gan_losses(learn) -> dict:
+    "fastai's smoothed generator and critic losses of a `GANLearner` (`g_loss`, `d_loss`), those that have been measured yet"
+    gt = learn.gan_trainer
+    return {k: float(v.value) for k, v in (('g_loss', gt.gen_loss), ('d_loss', gt.crit_loss)) if v.count}
+
 class FrameBudget(TimeBudget):
-    "`vidgan.training.TimeBudget` for frame GANs: every `eval_every` seconds, frame judge-FID (and judged digits, if conditional)"
+    "`vidgan.training.TimeBudget` for frame GANs: every `eval_every` seconds, the losses, frame judge-FID (and judged digits, if conditional)"
     def prepare(self):
         "Judge features of the held-out real frames that `evaluate` compares with"
         self.real = frame_features(real_frames(self.n_eval))
@@ -235,7 +241,8 @@ class FrameBudget(TimeBudget):
         gen = self.learn.model.generator
         labels = (torch.arange(self.n_eval) % 10) if gen.cond else None
         fake = sample_frames(gen, self.n_eval, gen.nz, labels=labels)
-        return dict(fid=frechet(frame_features(fake), self.real), **({'digits': judged_digit_accuracy(fake, labels)} if gen.cond else {}))
+        return dict(**gan_losses(self.learn), fid=frechet(frame_features(fake), self.real),
+                    **({'digits': judged_digit_accuracy(fake, labels)} if gen.cond else {}))
 
 def save_wgan(learn, fn, budget:TimeBudget|None=None, **meta):
     "Save generator, critic, optimiser state, config and log (atomically)"
