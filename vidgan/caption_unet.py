@@ -389,14 +389,15 @@ def train_caption_unet(minutes:float, # training time to add in this call
         model.load_state_dict(ck['model']); load_opt_state(learn.opt, ck['opt'], learn.dls.device)
         if gan: gan.disc.load_state_dict(ck['disc']); load_opt_state(gan.opt_d, ck['opt_d'], learn.dls.device)
     info = dict(data=data, adversarial=adversarial, plan=plan, init=str(init) if init else None, device=device_name(learn.dls.device), torch=torch.__version__)
+    done = lambda c: dict(info, epoch=c.epochs, step=c.done, minutes=round(c.elapsed / 60, 2), log=c.log)   # what a model file records
     def save(c:CaptionUNetBudget):
         meta = dict(kind='caption_unet-training', config=cfg, vocab=list(VOCAB), vidgan=vidgan.__version__, plan=plan,
                     data=data, adversarial=adversarial)
         extra = dict(disc=gan.disc.state_dict(), opt_d=opt_state(gan.opt_d)) if gan else {}
         atomic_save(dict(model=model.state_dict(), opt=opt_state(learn.opt), config=json.dumps(meta), epoch=c.epochs,
                          step=c.done, elapsed=c.elapsed, log=json.dumps(c.log), **extra), out)
-        save_caption_unet(model, model_path(out), info=dict(info, epoch=c.epochs, step=c.done, minutes=round(c.elapsed / 60, 2), log=c.log))
-    best = lambda c: save_caption_unet(model, best_model_path(out), info=dict(info, epoch=c.epochs, step=c.done, minutes=round(c.elapsed / 60, 2), log=c.log))
+        save_caption_unet(model, model_path(out), info=done(c))
+    best = lambda c: save_caption_unet(model, best_model_path(out), info=done(c))
     clock = CaptionUNetBudget(minutes, data, n_eval, save=save, save_every=save_every, eval_epochs=eval_every, save_best=best)
     if ck: clock.resume(ck)
     start = ck['epoch'] if ck else 0

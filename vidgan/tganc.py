@@ -91,13 +91,15 @@ class WordAttention(nn.Module):
         self.n_parts, self.emb = n_parts, nn.Embedding(vocab_sz, n_emb, padding_idx=0)
         self.score = nn.Linear(n_emb, n_parts)                                      # how much each word counts, per part
         self.fc = nn.Conv1d(n_parts * n_emb, n_sent, 1, groups=n_parts)            # each part projected on its own
-    def attention(self, tokens):
+    def attention(self, tokens, e=None): # `e`: the words' embeddings, if already made
         "Each word's weight in each part `(B,L,n_parts)`, summing to 1 over the caption's words"
         tokens = tokens.as_subclass(torch.Tensor); _lengths(tokens)
-        return self.score(self.emb(tokens)).masked_fill((tokens == 0)[..., None], float('-inf')).softmax(1)
+        e = self.emb(tokens) if e is None else e
+        return self.score(e).masked_fill((tokens == 0)[..., None], float('-inf')).softmax(1)
     def forward(self, tokens):
         tokens = tokens.as_subclass(torch.Tensor)
-        parts = torch.einsum('blp,ble->bpe', self.attention(tokens), self.emb(tokens))   # (B, n_parts, n_emb)
+        e = self.emb(tokens)                                                        # embedded once, for the weights and the pools
+        parts = torch.einsum('blp,ble->bpe', self.attention(tokens, e), e)          # (B, n_parts, n_emb)
         return self.fc(parts.flatten(1)[..., None])[..., 0]                        # (B, n_sent): part 1's block, then part 2's
 
 
