@@ -143,23 +143,29 @@ def check_captions(captions) -> list:
 # %% ../nbs/02_bouncing.ipynb #738cb5b0
 _MOVES = ('up', 'down', 'left', 'right')
 
-def flip_motion(tokens, g:torch.Generator|None=None):
-    "Caption token ids `(n,L)` with the motion of one clause (drawn at random) swapped: up and down <-> left and right"
+def _which_clause(tokens, g, clause):
+    "Which clause of each caption to change: `clause` (an int) for all, else one drawn at random per caption"
+    n_clauses = (tokens == VOCAB.index('digit')).sum(1)
+    if clause is not None:
+        if not (n_clauses > clause).all(): raise ValueError(f"clause={clause}: some captions have only {n_clauses.min().item()} clause(s)")
+        return torch.full((len(tokens),), clause, device=tokens.device)
+    return (torch.rand(len(tokens), generator=g, device=g.device if g is not None else tokens.device).to(tokens.device) * n_clauses).long()
+
+def flip_motion(tokens, g:torch.Generator|None=None, clause:int|None=None):
+    "Caption token ids `(n,L)` with the motion of one clause (`clause`, or drawn at random) swapped: up and down <-> left and right"
     ids = torch.tensor([VOCAB.index(w) for w in _MOVES], device=tokens.device)
     table = torch.arange(len(VOCAB), device=tokens.device); table[ids] = ids[[2, 3, 0, 1]]
-    n_clauses = (tokens == VOCAB.index('digit')).sum(1)
-    k = (torch.rand(len(tokens), generator=g, device=g.device if g is not None else tokens.device).to(tokens.device) * n_clauses).long()
+    k = _which_clause(tokens, g, clause)
     pos = torch.arange(tokens.shape[1], device=tokens.device)
     clause = (pos >= 8 * k[:, None]) & (pos < 8 * k[:, None] + 7)     # 'digit D is moving M and M', 8 tokens a clause with its 'and'
     return torch.where(clause, table[tokens], tokens)
 
-def swap_digit(tokens, g:torch.Generator|None=None):
-    "Caption token ids `(n,L)` with the digit of one clause (drawn at random) replaced by a digit the caption does not name"
+def swap_digit(tokens, g:torch.Generator|None=None, clause:int|None=None):
+    "Caption token ids `(n,L)` with the digit of one clause (`clause`, or drawn at random) replaced by a digit the caption does not name"
     dev = g.device if g is not None else tokens.device
     ids = torch.tensor([VOCAB.index(str(d)) for d in range(10)], device=tokens.device)
     named = (tokens[:, :, None] == ids).any(1)                                          # (n,10) digits in the caption
-    n_clauses = (tokens == VOCAB.index('digit')).sum(1)
-    k = (torch.rand(len(tokens), generator=g, device=dev).to(tokens.device) * n_clauses).long()
+    k = _which_clause(tokens, g, clause)
     new = ids[torch.rand(named.shape, generator=g, device=dev).to(tokens.device).masked_fill(named, -1).argmax(1)]
     pos = torch.arange(tokens.shape[1], device=tokens.device)
     return torch.where(pos == 8 * k[:, None] + 1, new[:, None], tokens)                # the digit: 2nd word of its clause
@@ -237,9 +243,11 @@ def bouncing_params(n, K=1, T=16, size=64, split='train', combos=None, seed=0,
                 ys=torch.where(vertical, path, still), xs=torch.where(vertical, still, path), vel=vel)
 
 # %% ../nbs/02_bouncing.ipynb #1cbd53e3
-def _clips(p, device):
+def _clips(p, device, layers:bool=False): # `layers`: each digit in a channel of its own `(n,T,K,size,size)`
     X, _, _ = _pool(p['split'], torch.device(device))
-    return render(X[p['images'].to(device)], p['ys'].to(device), p['xs'].to(device), p['size'])
+    im, ys, xs = X[p['images'].to(device)], p['ys'].to(device), p['xs'].to(device)
+    if not layers: return render(im, ys, xs, p['size'])
+    return torch.cat([render(im[:, k:k+1], ys[:, k:k+1], xs[:, k:k+1], p['size']) for k in range(ys.shape[1])], 2)
 
 def sbmg(n:int, T:int=16, size:int=64, split:str='train', seed:int|None=0, device='cpu', combos:str|None=None):
     "`n` Single-digit Bouncing MNIST clips `(n,T,1,size,size)` in [0,1] and their captions"
@@ -380,11 +388,13 @@ class BouncingDL(TfmdDL):
     def __init__(self, kind:str='sbmg', # 'sbmg', 'tbmg' or 'moving_mnist'
                  n_batches:int=100, bs:int=64, T:int|None=None, size:int=64, split:str='train',
                  combos:str|None=None, seed:int|None=None, # `seed`: same batches every epoch
-                 norm:bool=False, device=None, **kwargs):
+                 norm:bool=False, device=None,
+                 layers:bool=False, # clips `(bs,T,K,size,size)`: each digit in a channel of its own
+                 **kwargs):
         if kind not in GENERATORS: raise ValueError(f"unknown kind {kind!r}: use one of {list(GENERATORS)}")
         T = T or (20 if kind == 'moving_mnist' else 16)
         _check(bs, T, size, split, combos or 'all')
-        store_attr('kind,n_batches,T,size,split,combos,seed')
+        store_attr('kind,n_batches,T,size,split,combos,seed,layers')
         kwargs.setdefault('after_batch', [VideoNorm()] if norm else None)
         super().__init__(dataset=None, bs=bs, n=n_batches * bs, num_workers=0, device=device or default_device(), **kwargs)
 
@@ -394,7 +404,7 @@ class BouncingDL(TfmdDL):
         kw = dict(T=self.T, size=self.size, split=self.split, seed=seed, device=self.device)
         if self.kind == 'moving_mnist': return (GENERATORS[self.kind](self.bs, **kw),)
         p = bouncing_params(self.bs, 1 if self.kind == 'sbmg' else 2, self.T, self.size, self.split, self.combos, seed)
-        return TensorCaption(caption_tokens(p['digits'], p['motions']).to(self.device)), _clips(p, self.device)
+        return TensorCaption(caption_tokens(p['digits'], p['motions']).to(self.device)), _clips(p, self.device, self.layers)
 
     def create_batches(self, samps):
         for i in range(len(self)): yield self.make_batch(i)

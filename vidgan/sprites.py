@@ -13,7 +13,7 @@ from .core import resize_frames
 from .mnist import digit_pools
 from .registry import resolve
 from .training import TimeBudget
-from .wgan import N_CLASSES, FRAME_GENERATORS, FramesDL, sample_frames, judged_digit_accuracy, train_wgan
+from .wgan import N_CLASSES, FRAME_GENERATORS, FramesDL, sample_frames, judged_digit_accuracy, train_wgan, gan_losses
 
 # %% auto #0
 __all__ = ['GLYPH_RECIPE', 'VMAX', 'draw_sprites', 'SpriteFrameGenerator', 'glyphs', 'GlyphsDL', 'place_glyphs', 'GlyphBudget',
@@ -66,11 +66,11 @@ def place_glyphs(g):
     return resize_frames(draw_sprites(g, g.new_zeros(len(g), 2), 2 * g.shape[-1]), 64)
 
 class GlyphBudget(TimeBudget):
-    "`TimeBudget` for a glyph WGAN: log the judged digit accuracy of `n_eval` generated glyphs, placed by `place_glyphs`"
+    "`TimeBudget` for a glyph WGAN: log the losses and the judged digit accuracy of `n_eval` generated glyphs, placed by `place_glyphs`"
     def prepare(self): pass
     def evaluate(self) -> dict:
         gen, labels = self.learn.model.generator, torch.arange(self.n_eval) % N_CLASSES
-        return dict(digits=judged_digit_accuracy(place_glyphs(sample_frames(gen, self.n_eval, gen.nz, labels, size=gen.size)), labels))
+        return dict(**gan_losses(self.learn), digits=judged_digit_accuracy(place_glyphs(sample_frames(gen, self.n_eval, gen.nz, labels, size=gen.size)), labels))
 
 GLYPH_RECIPE = dict(size=16, eval_every=120., n_eval=500)
 

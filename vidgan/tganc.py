@@ -32,15 +32,16 @@ from .caption_unet import matching_aware_loss, generator_loss
 # %% auto #0
 __all__ = ['ENCODERS', 'PARTS', 'MAX_SPEED', 'TRAJECTORIES', 'SAME_WEIGHTS', 'GENERATORS', 'DIGIT_WORDS', 'MOTION_WORDS', 'HEADS',
            'VARIANTS', 'CRITICS', 'VALID_SEED', 'TRAIN_DEFAULTS', 'RECIPES', 'CaptionEncoder', 'WordAverage',
-           'make_encoder', 'WordAttention', 'ConditioningAugmentation', 'make_condition', 'kl_to_standard_normal',
-           'VideoGenerator', 'reflect', 'along_one_axis', 'along_dominant_axis', 'SpriteGenerator', 'make_generator',
-           'frame_differences', 'CaptionHead', 'CaptionDiscriminator', 'VideoDiscriminator', 'FrameDiscriminator',
-           'MotionDiscriminator', 'mismatched_captions', 'all_captions', 'temporal_coherence_loss', 'word_targets',
-           'WordHead', 'word_loss', 'factored_sprite', 'MotionSprite', 'kymographs', 'TrackDiscriminator',
-           'CentroidDiscriminator', 'glimpses', 'GlimpseDiscriminator', 'mode_seeking_loss', 'ProjectionHead',
-           'PairDiscriminator', 'TGANConfig', 'noise_size', 'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer',
-           'TGANLearner', 'tganc_learner', 'TGANsCGenerator', 'generator_path', 'best_path', 'evaluate_tganc',
-           'fidelity_score', 'TGANBudget', 'save_tganc', 'DiscriminatorWarmup', 'train_tganc']
+           'n_digits', 'n_parts', 'make_encoder', 'WordAttention', 'ConditioningAugmentation', 'make_condition',
+           'kl_to_standard_normal', 'VideoGenerator', 'reflect', 'along_one_axis', 'along_dominant_axis',
+           'SpriteGenerator', 'make_generator', 'frame_differences', 'CaptionHead', 'CaptionDiscriminator',
+           'VideoDiscriminator', 'FrameDiscriminator', 'MotionDiscriminator', 'mismatched_captions', 'all_captions',
+           'temporal_coherence_loss', 'word_targets', 'WordHead', 'word_loss', 'factored_sprite', 'MotionSprite',
+           'kymographs', 'TrackDiscriminator', 'CentroidDiscriminator', 'glimpses', 'GlimpseDiscriminator',
+           'mode_seeking_loss', 'ProjectionHead', 'PairDiscriminator', 'TGANConfig', 'digit_view', 'digit_parts',
+           'noise_size', 'condition_of', 'TGANsC', 'TGANLoss', 'TGANTrainer', 'TGANLearner', 'tganc_learner',
+           'TGANsCGenerator', 'generator_path', 'best_path', 'evaluate_tganc', 'fidelity_score', 'TGANBudget',
+           'save_tganc', 'DiscriminatorWarmup', 'train_tganc']
 
 # %% ../nbs/40_tganc.ipynb #c8a1c610
 def _lengths(tokens):
@@ -79,23 +80,38 @@ class WordAverage(nn.Module):
 ENCODERS = {'lstm': CaptionEncoder, 'bow': WordAverage}
 PARTS = {}                                                          # encoders whose sentence vector comes in parts
 
+def n_digits(cfg) -> int: return dict(sbmg=1, tbmg=2)[cfg.data]
+
+def n_parts(cfg) -> int:
+    "The parts of a config's sentence vector: its encoder's parts per digit (`PARTS`) times the digits; 1 for an encoder of one vector"
+    return PARTS[cfg.encoder] * n_digits(cfg) if cfg.encoder in PARTS else 1
+
 def make_encoder(cfg) -> nn.Module:
-    "The caption encoder a config names (`cfg.encoder`: 'lstm', the paper's, 'bow' or 'attn'), with its sizes"
-    return ENCODERS[cfg.encoder](cfg.n_emb, cfg.n_sent)
+    "The caption encoder a config names (`cfg.encoder`: 'lstm', the paper's, 'bow' or 'attn'), with its sizes; in parts, order-aware for two digits"
+    if cfg.encoder not in PARTS: return ENCODERS[cfg.encoder](cfg.n_emb, cfg.n_sent)
+    return ENCODERS[cfg.encoder](cfg.n_emb, cfg.n_sent, n_parts=n_parts(cfg), positions=MAX_LEN if n_digits(cfg) > 1 else 0)
 
 # %% ../nbs/40_tganc.ipynb #43f71697
 class WordAttention(nn.Module):
     "Token ids `(B,L)` padded with 0 -> sentence vectors `(B,n_sent)`: `n_parts` parts, each a learned attention over the caption's words, projected"
-    def __init__(self, n_emb:int=64, n_sent:int=128, vocab_sz:int=len(VOCAB), n_parts:int=2):
+    def __init__(self, n_emb:int=64, n_sent:int=128, vocab_sz:int=len(VOCAB), n_parts:int=2,
+                 positions:int=0): # captions up to this long get a learned score per place too (order-aware); 0: order-blind
         super().__init__()
         self.n_parts, self.emb = n_parts, nn.Embedding(vocab_sz, n_emb, padding_idx=0)
         self.score = nn.Linear(n_emb, n_parts)                                      # how much each word counts, per part
+        if positions: self.place = nn.Embedding(positions, n_parts)                 # how much each place counts, per part
         self.fc = nn.Conv1d(n_parts * n_emb, n_sent, 1, groups=n_parts)            # each part projected on its own
     def attention(self, tokens, e=None): # `e`: the words' embeddings, if already made
         "Each word's weight in each part `(B,L,n_parts)`, summing to 1 over the caption's words"
         tokens = tokens.as_subclass(torch.Tensor); _lengths(tokens)
         e = self.emb(tokens) if e is None else e
-        return self.score(e).masked_fill((tokens == 0)[..., None], float('-inf')).softmax(1)
+        score = self.score(e)
+        if hasattr(self, 'place'): score = score + self.place(torch.arange(tokens.shape[1], device=tokens.device))
+        return score.masked_fill((tokens == 0)[..., None], float('-inf')).softmax(1)
+    def entropy(self, tokens):
+        "The entropy of each part's attention, averaged over parts and captions: 0 when each part reads one word"
+        a = self.attention(tokens)
+        return -(a * a.clamp_min(1e-12).log()).sum(1).mean()
     def forward(self, tokens):
         tokens = tokens.as_subclass(torch.Tensor)
         e = self.emb(tokens)                                                        # embedded once, for the weights and the pools
@@ -103,7 +119,7 @@ class WordAttention(nn.Module):
         return self.fc(parts.flatten(1)[..., None])[..., 0]                        # (B, n_sent): part 1's block, then part 2's
 
 
-ENCODERS['attn'], PARTS['attn'] = WordAttention, 2
+ENCODERS['attn'], PARTS['attn'] = WordAttention, 2                                 # two parts per digit: what and where
 
 # %% ../nbs/40_tganc.ipynb #1dad5e4d
 class ConditioningAugmentation(nn.Module):
@@ -124,7 +140,7 @@ class ConditioningAugmentation(nn.Module):
 
 def make_condition(cfg) -> ConditioningAugmentation:
     "The conditioning a config names: augmented or not (`cfg.ca`), in the encoder's parts"
-    return ConditioningAugmentation(cfg.n_sent, cfg.n_cond, cfg.ca, PARTS.get(cfg.encoder, 1))
+    return ConditioningAugmentation(cfg.n_sent, cfg.n_cond, cfg.ca, n_parts(cfg))
 
 def kl_to_standard_normal(mu, logvar):
     "KL(N(μ, diag σ²) ‖ N(0, I)) per dimension, averaged over dimensions and batch (StackGAN's normalisation)"
@@ -208,7 +224,7 @@ GENERATORS = {'3d': VideoGenerator, 'sprite': SpriteGenerator}
 
 def make_generator(cfg):
     "The generator a `TGANConfig` asks for"
-    if cfg.generator == 'motion': return GENERATORS['motion'](cfg.nz, cfg.n_cond, cfg.ngf, cfg.size, K=dict(sbmg=1, tbmg=2)[cfg.data], parts=PARTS.get(cfg.encoder, 1))
+    if cfg.generator == 'motion': return GENERATORS['motion'](cfg.nz, cfg.n_cond, cfg.ngf, cfg.size, K=n_digits(cfg), parts=PARTS.get(cfg.encoder, 1))
     return GENERATORS[cfg.generator](cfg.nz, cfg.n_cond, cfg.ngf, cfg.size, **({} if cfg.generator == '3d' else dict(trajectory=cfg.trajectory)))
 
 # %% ../nbs/40_tganc.ipynb #8d210721
@@ -336,17 +352,17 @@ GENERATORS['factored'] = factored_sprite
 
 # %% ../nbs/40_tganc.ipynb #d94a8434
 class MotionSprite(nn.Module):
-    "Noise ‖ condition -> clips `(B,T,1,size,size)` in [-1,1]: `K` digits, each a glyph (what) on a recurrent path (where), both learned from the whole condition (`parts=2`: each from its half)"
+    "Noise ‖ condition -> clips `(B,T,1,size,size)` in [-1,1]: `K` digits, each a glyph (what) on a recurrent path (where), both learned from the whole condition (`parts=2`: each from its block)"
     def __init__(self, nz:int=100, n_cond:int=64, nf:int=32, size:int=32, T:int=16, K:int=1,
                  nzm:int=16, # motion noise per digit
                  nh:int=64, # the motion GRU's width
                  n_slot:int=32, # each digit's condition
-                 parts:int=1): # 2: the glyph reads the condition's first half, the path its second (`WordAttention`'s parts; one digit)
+                 parts:int=1): # 2: the condition in blocks, two per digit (`WordAttention`'s parts): digit k's glyph reads block 2k, its path block 2k+1
         super().__init__()
         store_attr('nz,T,size,K,nzm,parts'); self.glyph_size, self.nz_in = size // 2, K * (nz + nzm)
-        if parts not in (1, 2) or (parts == 2 and K != 1): raise ValueError(f"parts=2 splits one digit's condition into what and where: got parts={parts}, K={K}")
+        if parts not in (1, 2): raise ValueError(f"parts is 1 (the whole condition) or 2 (a what and a where block per digit), not {parts}")
         if parts == 1: self.slots = nn.Linear(n_cond, K * n_slot)                  # ĉ -> c_1..c_K
-        else: self.what, self.where = nn.Linear(n_cond // 2, n_slot), nn.Linear(n_cond // 2, n_slot)
+        else: self.what, self.where = nn.Linear(n_cond // (2 * K), n_slot), nn.Linear(n_cond // (2 * K), n_slot)   # shared by the digits
         self.label = nn.Linear(n_slot, 10)                                          # c_k -> the glyph's class input
         self.glyph = basic_generator(self.glyph_size, 1, in_sz=nz + 10, n_features=nf)
         self.path = RecurrentPath(n_slot + nzm, n_slot, nh, T, lim=1 - self.glyph_size / size)   # chapter 15's motion generator
@@ -355,7 +371,7 @@ class MotionSprite(nn.Module):
         "Each digit's condition for its glyph and for its path `(B*K,n_slot)` (one and the same unless `parts=2`), its glyph noise and motion noise"
         B = len(z)
         if self.parts == 1: cg = cp = self.slots(c).view(B * self.K, -1)
-        else: cg, cp = self.what(c[:, :c.shape[1] // 2]), self.where(c[:, c.shape[1] // 2:])
+        else: c = c.view(B * self.K, 2, -1); cg, cp = self.what(c[:, 0]), self.where(c[:, 1])   # each digit's what block, then its where block
         zg, zm = z.view(B * self.K, -1).split([self.nz, self.nzm], 1)
         return cg, cp, zg, zm
     def paths(self, z, c):
@@ -370,12 +386,14 @@ class MotionSprite(nn.Module):
         else: w = F.one_hot(logits.argmax(1), 10).to(logits.dtype)                  # the most likely class
         if self.frozen: self.glyph.eval()                                           # a pretrained glyph keeps its statistics
         return (self.glyph(torch.cat([zg, w], 1)) + 1) / 2, logits.softmax(1)
-    def forward(self, z, c, size:int|None=None): # draw at `size` (default: `self.size`), the glyph resized in proportion
+    def forward(self, z, c, size:int|None=None, # draw at `size` (default: `self.size`), the glyph resized in proportion
+                layers:bool=False): # each digit in a channel of its own `(B,T,K,size,size)`, as `BouncingDL(layers=True)` gives real ones
         size, B = size or self.size, len(z)
         ink, _ = self.glyphs(z, c)
         ink = resize_frames(ink, self.glyph_size * size // self.size)
         frames = draw_sprites(ink.repeat_interleave(self.T, 0), self.paths(z, c).flatten(0, 2), size)   # (B*K*T,1,size,size)
-        frames = frames.view(B, self.K, self.T, 1, size, size).amax(1)                                  # digits overlap as in the data
+        frames = frames.view(B, self.K, self.T, size, size)
+        frames = frames.transpose(1, 2) if layers else frames.amax(1)[:, :, None]                       # digits overlap as in the data
         return frames * 2 - 1
 
 GENERATORS['motion'] = MotionSprite
@@ -492,12 +510,13 @@ class TGANConfig:
                                # edges) or 'axis' (the same along one axis, picked from the condition)
     track:bool = False         # a `TrackDiscriminator` on the clips' kymographs too
     critics:str = 'pixels'     # 'pixels': the paper's video and frame discriminators; 'factors': `CentroidDiscriminator` and
-                               # `GlimpseDiscriminator` instead (one digit); 'both'; 'video': the video discriminator only
-    encoder:str = 'lstm'       # the caption encoder: 'lstm' (the paper's `CaptionEncoder`) or 'bow' (`WordAverage`, one digit)
+                               # `GlimpseDiscriminator` instead (two digits: on each digit's layer); 'both'; 'video': the video discriminator only
+    encoder:str = 'lstm'       # the caption encoder: 'lstm' (the paper's `CaptionEncoder`), 'bow' (`WordAverage`, one digit) or 'attn' (`WordAttention`)
     lam_ms:float = 0.          # weight of the mode-seeking term (`mode_seeking_loss`); 0: none, as in the paper
     pairs:bool = False         # a `PairDiscriminator` on two clips of one caption (one digit)
     head:str = 'concat'        # the critics' caption head: 'concat' (Reed et al.'s `CaptionHead`) or 'projection' (`ProjectionHead`)
     d_fakes:str = 'all'        # the generator's clips the critics learn from: 'all', or 'own' (those of the batch's own captions)
+    lam_focus:float = 0.       # weight of `WordAttention`'s entropy in the encoder's loss (encoder='attn'): each part reads few words
     alt_positives:bool = False # with negatives='factor': a real clip with the words its critic cannot see swapped is a match too
     def __post_init__(self):
         for k, ok in (('data', ('sbmg', 'tbmg')), ('variant', VARIANTS), ('negatives', ('seen', 'all', 'motion', 'factor')), ('head', tuple(HEADS)), ('d_fakes', ('all', 'own')),
@@ -506,14 +525,26 @@ class TGANConfig:
         if self.alt_positives and self.negatives != 'factor': raise ValueError("alt_positives=True swaps the words each critic cannot see: use it with negatives='factor'")
         if self.d_fakes == 'own' and self.g_captions != 'all': raise ValueError("d_fakes='own' leaves out the clips of drawn captions: use it with g_captions='all'")
         if self.pairs and self.data != 'sbmg': raise ValueError("pairs=True compares one digit's centroid tracks: use it with data='sbmg'")
-        if self.critics in ('factors', 'both') and self.data != 'sbmg': raise ValueError(f"critics={self.critics!r} judges one digit's centroid and glimpse: use it with data='sbmg'")
-        if self.encoder in ('bow', 'attn') and self.data != 'sbmg': raise ValueError(f"encoder={self.encoder!r} cannot tell which digit moves how: use it with data='sbmg', or encoder='lstm'")
+        if self.critics == 'both' and self.data != 'sbmg': raise ValueError("critics='both' judges one digit's centroid and glimpse in the whole clip: use it with data='sbmg'")
+        if self.critics == 'factors' and self.data != 'sbmg' and (self.generator, self.encoder) != ('motion', 'attn'):
+            raise ValueError("critics='factors' with two digits judges each digit's own layer with its own words: use it with generator='motion' and encoder='attn'")
+        if self.encoder == 'bow' and self.data != 'sbmg': raise ValueError("encoder='bow' cannot tell which digit moves how: use it with data='sbmg', or encoder='lstm' or 'attn'")
+        if self.lam_focus and self.encoder != 'attn': raise ValueError("lam_focus= sharpens WordAttention's parts: use it with encoder='attn'")
         if self.encoder == 'attn' and self.generator != 'motion': raise ValueError("encoder='attn' gives the condition in two parts, what and where: use it with generator='motion'")
         if self.aux_frames and self.critics not in ('pixels', 'both'): raise ValueError("aux_frames= puts a head on the frame discriminator: use it with critics='pixels' or 'both'")
         if self.critics == 'factors' and self.aux: raise ValueError("aux= puts word heads on the pixel discriminators: use it with critics='pixels' or 'both'")
         if self.trajectory != 'free' and self.generator in ('3d', 'motion'): raise ValueError(f"trajectory={self.trajectory!r} is for the sprite generators with a drawn path ('sprite', 'factored')")
 
 def _plain(x): return x.as_subclass(torch.Tensor)
+
+def digit_view(x):
+    "Clips with each digit in a channel `(B,T,K,H,W)` -> one clip per digit `(B*K,T,1,H,W)`, clip 0's digits first"
+    B, T, K = x.shape[:3]
+    return x.transpose(1, 2).reshape(B * K, T, 1, *x.shape[-2:])
+
+def digit_parts(s, K:int):
+    "Sentence vectors in parts `(B,n)`, the `K` digits' blocks in turn -> each digit's block `(B*K,n/K)`, in `digit_view`'s order"
+    return s.reshape(len(s) * K, -1)
 
 def noise_size(generator, cfg) -> int:
     "The noise a generator reads per clip: `cfg.nz`, or what it says (`MotionSprite`: each digit's glyph and motion noise)"
@@ -531,6 +562,7 @@ class TGANsC(nn.Module):
         super().__init__()
         self.cfg = cfg = cfg or TGANConfig(**kwargs)
         self.encoder, self.second = make_encoder(cfg), None
+        self.layered = cfg.critics == 'factors' and n_digits(cfg) > 1   # each digit's critics judge its own layer
         self.condition = make_condition(cfg)
         self.generator = make_generator(cfg)
         pixels, factors = cfg.critics in ('pixels', 'both'), cfg.critics in ('factors', 'both')
@@ -551,7 +583,7 @@ class TGANsC(nn.Module):
             for d in self.discriminators().values():                   # a glimpse the first (the glyph's), a track the second (the path's)
                 if d.asks == 'both': continue
                 d.part = {'digit': 0, 'motion': 1}[d.asks]
-                d.match = HEADS[cfg.head](d.match.dims[0], cfg.n_sent // 2, d.match.dims[2])
+                d.match = HEADS[cfg.head](d.match.dims[0], cfg.n_sent // n_parts(cfg), d.match.dims[2])
 
     def discriminators(self) -> dict:
         "The discriminators this variant trains, by name"
@@ -567,15 +599,26 @@ class TGANsC(nn.Module):
         s = self.encoder(tokens)
         c, mu, logvar = condition_of(self.cfg, self.condition, tokens, s, eps)
         if z is None: z = torch.randn(len(s), noise_size(self.generator, self.cfg), device=s.device)
-        fake = self.generator(z, c)
+        fake = self.draw(z, c)
         self.second = self.second_clips(z, c) if self.training and (self.cfg.lam_ms or self.cfg.pairs) else None
         return fake, s, mu, logvar
+
+    def draw(self, z, c):
+        "The generator's clips; a layered model's with each digit in a channel `(B,T,K,size,size)`"
+        return self.generator(z, c, layers=True) if self.layered else self.generator(z, c)
+
+    def encode_changed(self, tokens, change):
+        "Sentence vectors of captions `tokens` changed by `change(tokens, clause=k)`; layered: digit k's block from the caption with clause k changed `(B*K,n/K)`"
+        if not self.layered: return self.encoder(change(tokens))
+        K = n_digits(self.cfg)
+        blocks = [digit_parts(self.encoder(change(tokens, clause=k)), K).view(len(tokens), K, -1)[:, k] for k in range(K)]
+        return torch.stack(blocks, 1).flatten(0, 1)
 
     def second_clips(self, z, c):
         "For the first half of a batch, a second clip of each condition from new noise: (clips, the first noises, the new noises)"
         n = max(1, len(z) // 2)
         z2 = torch.randn_like(z[:n])
-        return _plain(self.generator(z2, c[:n])), z[:n], z2
+        return _plain(self.draw(z2, c[:n])), z[:n], z2
 
     def d_loss(self, real, fake, s, s_wrong, s_fake=None, tokens=None, real2=None, keep=None, s_alt=None) -> dict:
         "Matching-aware loss of each discriminator on (real, s), (real, ŝ), (fake, s) (or (fake, `s_fake`): its own captions); `s_wrong` a tensor or one per `asks`; with `aux`, the word loss of the real clips' captions `tokens`; with `pairs`, real pairs (real, `real2`); `keep`: the fakes to learn from; `s_alt`: per `asks`, more matching captions"
@@ -583,6 +626,9 @@ class TGANsC(nn.Module):
         s_fake = s if s_fake is None else s_fake
         wrong = lambda d: s_wrong[d.asks] if isinstance(s_wrong, dict) else s_wrong
         f, sf = (fake, s_fake) if keep is None else (fake[keep], s_fake[keep])
+        if self.layered:                                              # one clip per digit, each with its block; `s_wrong`, `s_alt` come so
+            K = n_digits(self.cfg)
+            real, f, s, sf = digit_view(real), digit_view(f), digit_parts(s, K), digit_parts(sf, K)
         for k, d in self._singles().items():
             h_real, h_fake = d.features(real), d.features(f)
             pos = d.head(h_real, s)
@@ -610,10 +656,11 @@ class TGANsC(nn.Module):
     def g_loss(self, fake, real, s, mu=None, logvar=None, tokens=None) -> dict:
         "The generator's loss terms: adversarial against each discriminator, coherence (TGANs-C-C), KL; with `aux`, the word loss of its captions `tokens`; with `lam_ms`, mode seeking"
         fake, real, s, out = _plain(fake), resize_frames(_plain(real), self.cfg.size), s.detach(), {}
+        seen, heard = (digit_view(fake), digit_parts(s, n_digits(self.cfg))) if self.layered else (fake, s)   # what the critics judge
         for k, d in self._singles().items():
-            h = d.features(fake)
-            out[k] = generator_loss(d.head(h, s))
-            self._words(out, k, d, self._read(d, fake, h), tokens)
+            h = d.features(seen)
+            out[k] = generator_loss(d.head(h, heard))
+            self._words(out, k, d, self._read(d, seen, h), tokens)
         if self.cfg.variant == 'C': out['coherence'] = self.cfg.lam_c * temporal_coherence_loss(fake, real)
         if self.cfg.ca and mu is not None and mu.numel(): out['kl'] = self.cfg.lam_kl * kl_to_standard_normal(mu, logvar)
         if self.second is not None:                                   # from `forward`, used once
@@ -662,15 +709,15 @@ class TGANTrainer(Callback):
             self.learn.xb = (torch.where(self.own[:, None], tok, drawn),)
             self.swapped = True
         self.learn.loss_func.tokens = _plain(self.learn.xb[0])    # the captions the generator is asked, for its word loss
-    def wrong_captions(self, tokens):
-        "Mismatched captions for the real clips; with `negatives='motion'`, half are their own with one motion swapped; with 'factor', one set per critic's `asks`"
+    def wrong_sentences(self, tokens):
+        "Sentence vectors of mismatched captions for the real clips; with `negatives='motion'`, half are their own with one motion swapped; with 'factor', one set per critic's `asks` (layered: per digit)"
         m = self.learn.model
         if m.cfg.negatives == 'factor':
             make = dict(both=lambda t: mismatched_captions(t, pool=self.pool), motion=flip_motion, digit=swap_digit)
-            return {a: make[a](tokens) for a in {d.asks for d in m.discriminators().values()}}
+            return {a: m.encode_changed(tokens, make[a]) for a in {d.asks for d in m.discriminators().values()}}
         wrong = mismatched_captions(tokens, pool=self.pool)
-        if m.cfg.negatives != 'motion': return wrong
-        return torch.where(torch.rand(len(tokens), 1, device=tokens.device) < 0.5, flip_motion(tokens), wrong)
+        if m.cfg.negatives == 'motion': wrong = torch.where(torch.rand(len(tokens), 1, device=tokens.device) < 0.5, flip_motion(tokens), wrong)
+        return m.encoder(wrong)
     def other_clips(self):
         "Other real clips of the batch's captions (random images, starts and speeds), in [-1,1]: the second of each real pair"
         x = self.yb[0]
@@ -681,12 +728,12 @@ class TGANTrainer(Callback):
         _trainable(m.discriminators().values(), True)
         s_real = m.encoder(self.real_tokens) if self.swapped else s
         real2 = self.other_clips() if m.cfg.pairs else None
-        wrong = self.wrong_captions(self.real_tokens)
-        s_wrong = {k: m.encoder(v) for k, v in wrong.items()} if isinstance(wrong, dict) else m.encoder(wrong)
+        s_wrong = self.wrong_sentences(self.real_tokens)
         keep = self.own if self.swapped and m.cfg.d_fakes == 'own' else None
         tok = self.real_tokens
-        s_alt = dict(motion=m.encoder(swap_digit(tok)), digit=m.encoder(flip_motion(tok))) if m.cfg.alt_positives else None
+        s_alt = dict(motion=m.encode_changed(tok, swap_digit), digit=m.encode_changed(tok, flip_motion)) if m.cfg.alt_positives else None
         terms = m.d_loss(self.yb[0], fake.detach(), s_real, s_wrong, s_fake=s, tokens=tok, real2=real2, keep=keep, s_alt=s_alt)
+        if m.cfg.lam_focus: terms['focus'] = m.cfg.lam_focus * m.encoder.entropy(tok)
         loss = sum(terms.values())
         with torch.autocast(fake.device.type, enabled=False): loss.backward()
         self.opt_d.step(); self.opt_d.zero_grad()
@@ -722,8 +769,8 @@ def tganc_learner(data:str='sbmg', # 'sbmg' or 'tbmg'
                   **cfg) -> TGANLearner: # `TGANConfig` fields
     "A `TGANLearner` for TGANs-C on SBMG or TBMG batches generated on `device`"
     model = TGANsC(TGANConfig(data=data, variant=variant, **cfg))
-    dls = DataLoaders(BouncingDL(data, n_batches, bs, norm=True, device=device),
-                      BouncingDL(data, 1, bs, split='test', seed=0, norm=True, device=device))
+    dls = DataLoaders(BouncingDL(data, n_batches, bs, norm=True, device=device, layers=model.layered),
+                      BouncingDL(data, 1, bs, split='test', seed=0, norm=True, device=device, layers=model.layered))
     return TGANLearner(dls, model, lr=lr)
 
 # %% ../nbs/40_tganc.ipynb #430e3def
