@@ -75,11 +75,15 @@ def generate(a):
     words = a.caption
     caps = check_captions([' '.join(words)] if len(words) > 1 and all(len(w.split()) == 1 for w in words) else words)  # unquoted: one caption
     outs = _outputs(a.output, len(caps), a.mp4)
-    two = any(c.count('digit ') > 1 for c in caps)
+    digits = {c.count('digit ') for c in caps}
+    if len(digits) > 1: raise CLIError("give one-digit and two-digit captions in separate calls: each kind has its own model")
+    two = digits == {2}
     _, gen, label = load_model(('tganc',), a.model, a.checkpoint, _device(a.device),
                                prefer=lambda e: e['config'].get('data') == ('tbmg' if two else 'sbmg'))
     if two and gen.cfg.data == 'sbmg':
-        raise CLIError(f"{label} was trained on one-digit captions (SBMG): use a model trained on TBMG for two digits")
+        raise CLIError(f"{label} was trained on one-digit captions (SBMG): use a model trained on TBMG for two digits (tganc-tbmg)")
+    if not two and gen.cfg.data == 'tbmg':
+        raise CLIError(f"{label} was trained on two-digit captions (TBMG): use a model trained on SBMG for one digit (tganc-sbmg)")
     for v, fn, c in zip(gen.generate(caps, a.seed), outs, caps):
         save_video(v, fn, fps=a.fps, scale=a.scale)
         print(f'{fn}: {c!r} ({label}, seed {a.seed})')
@@ -277,7 +281,7 @@ def list_models(a):
 # %% ../nbs/60_cli.ipynb #182efe95
 _EXAMPLES = dict(
     generate='vidgan generate "digit 3 is moving up and down" -o clip.gif --seed 1\n'
-             'vidgan generate "digit 3 is moving left and right and digit 5 is moving up and down" --mp4 --checkpoint tganc-tbmg.gen.pth',
+             'vidgan generate "digit 3 is moving left and right and digit 5 is moving up and down" --mp4',
     animate='vidgan animate --caption "digit 3 is moving left and right" --first-frame three.png -o clip.gif\n'
             'vidgan animate --caption "digit 3 is moving up and down" --digit 3 --image-seed 5 --checkpoint caption_unet.model.pth',
     predict='vidgan predict -n 4 -o predict.gif --checkpoint convlstm.pth',
