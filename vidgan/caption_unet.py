@@ -382,7 +382,8 @@ def train_caption_unet(minutes:float, # training time to add in this call
         model.load_state_dict(start.state_dict())
     gan = NextFrameGAN(NextFrameDiscriminator(words=cfg['words']), plan['adv_weight'], plan['d_lr']) if adversarial else None
     learn = caption_unet_learner(model, data, plan['bs'], plan['n_batches'], plan['lr'], plan['p_one'], device,
-                                 cbs=[gan] if gan else None, opt_func=partial(Adam, mom=0.5, sqr_mom=0.999) if adversarial else Adam)
+                                 cbs=[gan] if gan else None, opt_func=partial(Adam, mom=0.5, sqr_mom=0.999) if adversarial else Adam,
+                                 metrics=ValueMetric(gan.d_loss, 'd_loss') if gan else None)   # the critic's smoothed loss, logged every epoch
     learn.model.to(learn.dls.device); learn.create_opt()
     if gan: gan.disc.to(learn.dls.device); gan.make_opt()
     if ck:
