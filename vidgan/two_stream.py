@@ -35,7 +35,8 @@ __all__ = ['DATA', 'MODELS', 'TRAIN_DEFAULTS', 'RECIPES', 'VARIANTS', 'FEATURES'
            'animate_clips', 'real_clips', 'save_checkpoint', 'save_sampler', 'VideoSampler', 'one_digit_one_axis',
            'sample_realism', 'VideoTimeBudget', 'train_two_stream', 'layer_flops', 'wgan_gp_flops', 'penalty_at',
            'WGANGPStep', 'bench_batches', 'penalty_cost', 'gan_step_benchmark', 'benchmark_table',
-           'SpriteTwoStreamGenerator', 'MotionTwoStreamGenerator', 'TrackCritic', 'TrackPenalty']
+           'SpriteTwoStreamGenerator', 'MotionTwoStreamGenerator', 'TrackCritic', 'TrackPenalty', 'ns_generator_loss',
+           'ns_critic_loss']
 
 # %% ../nbs/20_two_stream.ipynb #2ad1a2da
 DATA = {'sbmg': 'sbmg-test', 'moving_mnist': 'mmnist-test'}     # training data -> its held-out evaluation set
@@ -198,23 +199,29 @@ def two_stream_learner(kind:str='two_stream', # 'two_stream', 'one_stream' or 'f
                        ff_lam:float=10., # first-frame L1 λ ('first_frame')
                        lean_penalty:bool=False, # critic activations that make the penalty's double backward cheaper
                        n_crit:int=5, # critic steps per generator step
-                       track:bool=False, # the critic also scores the clip's centroid track (`TrackCritic`)
+                       track:bool|str=False, # True: the critic also scores the clip's centroid track (`TrackCritic`); 'only': the track alone, of the foreground stream (kind 'motion')
                        track_ink:float=0., # with `track`: only brightness above this (in [0,1]) moves the track
                        track_weight:float=1., # with `track`: the weight of the track's score; not 1: the track MLP gets its own penalty (`TrackPenalty`)
                        mom:float=0., # Adam's β₁ (β₂ is 0.9)
+                       loss:str='wgan', # 'wgan': WGAN-GP; 'ns': the non-saturating GAN loss (`ns_generator_loss`, `ns_critic_loss`), no penalty
                        **kwargs) -> GANLearner:
-    "A fastai WGAN-GP `GANLearner` for 16-frame clips with VGAN's two-stream generator or a baseline"
+    "A fastai WGAN-GP (or non-saturating) `GANLearner` for 16-frame clips with VGAN's two-stream generator or a baseline"
     if kind not in MODELS: raise ValueError(f"unknown kind {kind!r}: use one of {list(MODELS)}")
+    if loss not in ('wgan', 'ns'): raise ValueError(f"unknown loss {loss!r}: use 'wgan' or 'ns'")
+    if track == 'only' and kind != 'motion': raise ValueError(f"track='only' trains a learned path on the foreground stream: use kind='motion', not {kind!r}")
     ff = kind == 'first_frame'
     canvas = max(size, 64)                       # small clips: rendered on the usual 64x64 canvas, then averaged down
     dls = DataLoaders(ClipsDL(data, n_batches, bs, nz, ff, T, canvas, device=device, frame_size=size),
                       ClipsDL(data, 1, bs, nz, ff, T, canvas, split='test', seed=0, device=device, frame_size=size))
-    gen, crit = MODELS[kind](nz, nf, T, size), video_critic(nf, T, size, lean_penalty)
+    gen, crit = MODELS[kind](nz, nf, T, size), None if track == 'only' else video_critic(nf, T, size, lean_penalty)
     if track: crit = TrackCritic(crit, T, ink=track_ink, weight=track_weight)
-    cbs = [GradientPenalty(10., img_channels=None), ClearFrozenGrads()] + ([MaskSparsity(mask_lam)] if hasattr(gen, 'mask') else [])
-    if track and track_weight != 1: cbs.append(TrackPenalty(10.))
-    learn = GANLearner.wgan(dls, gen, crit, FixedGANSwitcher(n_crit=n_crit, n_gen=1), clip=None,
-                            opt_func=partial(Adam, mom=mom, sqr_mom=0.9), wd=0., cbs=cbs, **kwargs)
+    if track == 'only': gen.view = 'foreground'                      # the sprite on black: what the track critic judges
+    cbs = ([GradientPenalty(10., img_channels=None)] if loss == 'wgan' else []) + [ClearFrozenGrads()]
+    if hasattr(gen, 'mask') and track != 'only': cbs.append(MaskSparsity(mask_lam))
+    if track and track_weight != 1 and loss == 'wgan': cbs.append(TrackPenalty(10.))
+    opt, switcher = dict(opt_func=partial(Adam, mom=mom, sqr_mom=0.9), wd=0., cbs=cbs, **kwargs), FixedGANSwitcher(n_crit=n_crit, n_gen=1)
+    learn = (GANLearner.wgan(dls, gen, crit, switcher, clip=None, **opt) if loss == 'wgan' else
+             GANLearner(dls, gen, crit, ns_generator_loss, ns_critic_loss, switcher, switch_eval=False, **opt))
     if ff: learn.loss_func.gen_loss_func = partial(first_frame_loss, lam=ff_lam)
     learn.lr = lr
     return learn
@@ -374,6 +381,8 @@ def train_two_stream(minutes:float, kind:str='two_stream', data:str='sbmg', out=
                      recipe:str='gpu', # a preset of the options below (`RECIPES`); explicit arguments win
                      judge=None, # default: the shipped judge, on the learner's device
                      glyph=None, # kinds 'sprite', 'motion': a pretrained glyph to load and freeze (`load_glyph`: a file, or 'wgan-sprite')
+                     init=None, # a checkpoint of the same kind whose generator starts this run (its critic does not)
+                     freeze_path:bool=False, # kind 'motion': keep the path as it starts (`init`'s)
                      **kwargs) -> GANLearner: # `TRAIN_DEFAULTS` (bs, device, bf16, eval_every, n_eval, epochs, save_every) and `two_stream_learner`'s
     "Train for `minutes` of training time (continuing `resume`), logging judge-Fréchet distance; save to `out`, every `save_every` s too"
     if recipe not in RECIPES: raise ValueError(f"unknown recipe {recipe!r}: use one of {list(RECIPES)}")
@@ -383,11 +392,19 @@ def train_two_stream(minutes:float, kind:str='two_stream', data:str='sbmg', out=
     src = out if resume is True else resume
     if src and resume is not True and not Path(src).exists(): raise FileNotFoundError(f"no checkpoint {src} to resume")
     learn = two_stream_learner(kind, data, bs, device=device, **kwargs)
+    if init is not None:
+        if resume: raise ValueError("give resume= (continue a run) or init= (start a run from another run's generator), not both")
+        src_g, g = VideoSampler.load(init).generator, learn.model.generator
+        if type(src_g) is not type(g): raise ValueError(f"{init} holds a {type(src_g).__name__}, not the {type(g).__name__} of kind {kind!r}")
+        g.load_state_dict(src_g.state_dict())
+    if freeze_path:
+        if not hasattr(learn.model.generator, 'path_frozen'): raise ValueError(f"freeze_path=True keeps a learned path: use kind='motion', not {kind!r}")
+        learn.model.generator.path_frozen.fill_(True)
     if glyph is not None:                                          # before the checkpoint, which holds the same frozen glyph
         if kind not in ('sprite', 'motion'): raise ValueError(f"glyph= is for kind='sprite' or 'motion' (their foreground is a glyph), not {kind!r}")
         load_glyph(learn.model.generator, glyph)
     meta = dict(data=data, bs=bs, recipe=recipe, device=device_name(learn.dls.device), options=kwargs,
-                **({'glyph': str(glyph)} if glyph is not None else {}))
+                **({'glyph': str(glyph)} if glyph is not None else {}), **({'init': str(init), 'freeze_path': freeze_path} if init is not None else {}))
     budget = VideoTimeBudget(minutes, eval_every, n_eval, data=data, judge=judge,
                              save=lambda b: save_checkpoint(learn, out, b, **meta), save_every=save_every)
     ck = torch.load(src, map_location='cpu', weights_only=True) if src and Path(src).exists() else None
@@ -682,16 +699,23 @@ class MotionTwoStreamGenerator(SpriteTwoStreamGenerator):
     def __init__(self, nz:int=100, nf:int=32, T:int=16, size:int=64):
         super().__init__(nz, nf, T, size)
         self.path = RecurrentPath(nz + 2, T=T, lim=1 - self.glyph_size / size)
+        self.register_buffer('path_frozen', torch.tensor(False))  # True: the path is learned and stays (`freeze_path`)
+        self.view = 'clip'                                         # 'foreground': `forward` gives the foreground stream alone
     def paths(self, z):
         "The glyph's centre in each frame `(B,T,2)`, (x, y) in the frame's [-1,1] coordinates"
         z = z.as_subclass(torch.Tensor)
-        return self.path(torch.cat([z, F.one_hot(self.coins(z), 2).to(z)], 1))
+        with torch.set_grad_enabled(torch.is_grad_enabled() and not bool(self.path_frozen)):
+            return self.path(torch.cat([z, F.one_hot(self.coins(z), 2).to(z)], 1))
+    def forward(self, z):
+        f, m, b = self.streams(z)
+        return f if self.view == 'foreground' else compose(f, m, b)
 
 MODELS['motion'] = MotionTwoStreamGenerator
 
 class TrackCritic(nn.Module):
     "`critic`'s score of a clip `(B,T,1,H,W)` plus `weight` times an MLP's score of its centroid track -> `(B,)` in float32"
-    def __init__(self, critic:nn.Module, T:int=16, nf:int=256,
+    def __init__(self, critic:nn.Module|None, # `None`: the track's score alone
+                 T:int=16, nf:int=256,
                  ink:float=0., # the track follows brightness above `ink` only (`centroid_tracks`)
                  weight:float=1.): # the track's share of the score
         super().__init__()
@@ -699,7 +723,8 @@ class TrackCritic(nn.Module):
         self.track = nn.Sequential(*track_mlp(6 * T - 5, nf), nn.Linear(nf, 1), nn.Flatten(0))   # chapter 15's trunk, one score
     def forward(self, x):
         x = x.as_subclass(torch.Tensor)
-        return self.critic(x) + self.weight * self.track(self.features(x)).float()
+        score = self.weight * self.track(self.features(x)).float()
+        return score if self.critic is None else self.critic(x) + score
     def features(self, x):
         "What the track MLP reads of clips `x`: the centroid track's features and the batch's spread"
         return minibatch_std(track_features(centroid_tracks(x.as_subclass(torch.Tensor), self.ink)))
@@ -712,3 +737,12 @@ class TrackPenalty(GradientPenalty):
     def after_loss(self):
         if not self.training or self.learn.gan_trainer.gen_mode: return
         self.learn.loss_grad = self.learn.loss_grad + self.learn.model.critic.track_penalty(self.learn.xb[0], self.fake, self.lam)
+
+# %% ../nbs/20_two_stream.ipynb #b1a7e002
+def ns_generator_loss(fake_pred, output, target):
+    "The non-saturating generator loss: mean softplus(−D(G(z))) = −log σ(D(G(z))), as fastai's `GANLoss` calls it"
+    return F.softplus(-fake_pred.float()).mean()
+
+def ns_critic_loss(real_pred, fake_pred):
+    "The critic's binary cross-entropy on its logits: real clips are 1, generated ones 0"
+    return F.softplus(-real_pred.float()).mean() + F.softplus(fake_pred.float()).mean()
