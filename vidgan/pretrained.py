@@ -158,7 +158,9 @@ def chapter_metrics(kind:str, model, label:str, n:int, seed:int=0, data:str|None
         fake = model.animate(real[:, 0]) if model.generator.cond else model.sample(n, seed)
         res = dict(video_fd=frechet(video_features(fake), video_features(real)), data=data, n=n)
         if data == 'sbmg' and not model.generator.cond:
-            from vidgan.two_stream import one_digit_one_axis
-            res['one_axis'] = one_digit_one_axis(fake)                 # the chapter's bar: one digit moving along one axis
+            from vidgan.two_stream import sample_realism
+            r = sample_realism(fake)                                   # one judge reading for both
+            res['one_axis'] = r.pop('read')                            # the chapter's bar: one digit moving along one axis
+            res['realism'] = r                                         # how those clips move (`motion_stats`)
     return {'model': label, 'kind': kind, **res}
 
