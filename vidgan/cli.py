@@ -113,7 +113,8 @@ def sample(a):
     import torch
     from vidgan.core import tile
     clips = a.output is not None and Path(a.output).suffix in ('.gif', '.mp4')   # asked for clips: a two-stream model
-    kind, model, label = load_model(('two_stream',) if clips and a.checkpoint is None else ('wgan', 'two_stream'), a.model, a.checkpoint, _device(a.device))
+    kind, model, label = load_model(('two_stream',) if clips and a.checkpoint is None else ('wgan', 'two_stream'), a.model, a.checkpoint,
+                                    _device(a.device), prefer=lambda e: e['kind'] == 'wgan')        # frames, unless clips are asked for
     ncols = a.ncols or max(1, round(a.n ** 0.5))
     if kind == 'wgan':
         import imageio.v3 as iio

@@ -140,6 +140,10 @@ def chapter_metrics(kind:str, model, label:str, n:int, seed:int=0, data:str|None
     elif kind == 'tganc':
         from vidgan.tganc import evaluate_tganc
         res = evaluate_tganc(model, n=n)
+        if model.cfg.data == 'sbmg':                                   # how its clips move, beside real clips of the same captions
+            from vidgan.bouncing import sbmg
+            from vidgan.metrics import motion_realism
+            res['realism'] = motion_realism(model.generate, sbmg(n, split='test', seed=seed + 2)[1]).to_dict()
     elif kind == 'convlstm':
         from vidgan.convlstm import evaluate as evaluate_predictor
         res = evaluate_predictor(model, n=n, device=dev)
