@@ -404,12 +404,14 @@ def train_two_stream(minutes:float, kind:str='two_stream', data:str='sbmg', out=
         if kind not in ('sprite', 'motion'): raise ValueError(f"glyph= is for kind='sprite' or 'motion' (their foreground is a glyph), not {kind!r}")
         load_glyph(learn.model.generator, glyph)
     meta = dict(data=data, bs=bs, recipe=recipe, device=device_name(learn.dls.device), options=kwargs,
-                **({'glyph': str(glyph)} if glyph is not None else {}), **({'init': str(init), 'freeze_path': freeze_path} if init is not None else {}))
+                **({'glyph': str(glyph)} if glyph is not None else {}), **({'init': str(init)} if init is not None else {}),
+                **({'freeze_path': True} if freeze_path else {}))
     budget = VideoTimeBudget(minutes, eval_every, n_eval, data=data, judge=judge,
                              save=lambda b: save_checkpoint(learn, out, b, **meta), save_every=save_every)
     ck = torch.load(src, map_location='cpu', weights_only=True) if src and Path(src).exists() else None
     if ck:
         cfg, g = json.loads(ck['config']), learn.model.generator
+        meta.update({k: cfg[k] for k in ('init', 'freeze_path') if k in cfg})     # a later chunk keeps how the run began
         if (cfg.get('kind'), cfg.get('data')) != (kind, data):
             raise ValueError(f"{src} holds a {cfg.get('kind')!r} model trained on {cfg.get('data')!r}, not {kind!r} on {data!r}")
         diff = [k for k in ('nz', 'nf', 'T', 'size') if cfg.get(k, getattr(g, k)) != getattr(g, k)]
