@@ -26,11 +26,11 @@ from .metrics import caption_fidelity, digit_scores, load_judge
 # %% auto #0
 __all__ = ['VALID_SEED', 'PLANS', 'WORDS', 'stack_history', 'draw_steps', 'history_batch', 'NextFrameDL', 'caption_onehot',
            'CaptionUNetConfig', 'CaptionUNet', 'rollout', 'save_caption_unet', 'load_caption_unet', 'next_frame_mse',
-           'caption_unet_dls', 'caption_unet_learner', 'matching_aware_loss', 'generator_loss',
-           'NextFrameDiscriminator', 'NextFrameGAN', 'rollout_metrics', 'copy_first', 'evaluate_caption_unet',
-           'results_table', 'plot_sharpness', 'model_path', 'best_model_path', 'fidelity_score', 'CaptionUNetBudget',
-           'train_caption_unet', 'read_first_frame', 'digit_frame', 'first_frame_note', 'untrained_caption_unet',
-           'animate', 'step_time']
+           'first_frame_mse', 'caption_unet_dls', 'caption_unet_learner', 'matching_aware_loss', 'generator_loss',
+           'NextFrameDiscriminator', 'NextFrameGAN', 'OwnRollout', 'rollout_metrics', 'copy_first',
+           'evaluate_caption_unet', 'results_table', 'plot_sharpness', 'model_path', 'best_model_path', 'rollout_score',
+           'CaptionUNetBudget', 'train_caption_unet', 'read_first_frame', 'digit_frame', 'first_frame_note',
+           'untrained_caption_unet', 'animate', 'step_time']
 
 # %% ../nbs/35_caption_unet.ipynb #b895757e
 def stack_history(frames, n_hist:int=10):
@@ -39,19 +39,21 @@ def stack_history(frames, n_hist:int=10):
     return F.pad(x, (0, 0, 0, 0, n_hist - x.shape[1], 0))
 
 # %% ../nbs/35_caption_unet.ipynb #c6c4038e
-def draw_steps(bs:int, T:int=16, n_hist:int=10, p_one:float=0.5, g:torch.Generator|None=None):
-    "Random times `t` in 1..T-1 to predict and history lengths `h` in 1..min(t, n_hist), `h = 1` at least a share `p_one`"
-    t = torch.randint(1, T, (bs,), generator=g)
+def draw_steps(bs:int, T:int=16, n_hist:int=10, p_one:float=0.5, g:torch.Generator|None=None,
+               n_ahead:int=1): # frames to predict from each history: `t` leaves room for them
+    "Random times `t` in 1..T-n_ahead to predict and history lengths `h` in 1..min(t, n_hist), `h = 1` at least a share `p_one`"
+    if not 1 <= n_ahead < T: raise ValueError(f"n_ahead must be 1 to {T - 1} for clips of {T} frames, got {n_ahead}")
+    t = torch.randint(1, T - n_ahead + 1, (bs,), generator=g)
     h = 1 + (torch.rand(bs, generator=g) * t.clamp(max=n_hist)).long()
     return t, torch.where(torch.rand(bs, generator=g) < p_one, 1, h)
 
-def history_batch(clips, t, h, n_hist:int=10):
-    "Histories `(B,n_hist,H,W)` (frames `t-h..t-1` of clips `(B,T,1,H,W)`, padded in front) and the frames `(B,1,H,W)` at `t`"
+def history_batch(clips, t, h, n_hist:int=10, n_ahead:int=1):
+    "Histories `(B,n_hist,H,W)` (frames `t-h..t-1` of clips `(B,T,1,H,W)`, padded in front) and the frames `(B,n_ahead,H,W)` from `t` on"
     clips = clips.as_subclass(torch.Tensor)
     i = torch.arange(len(clips), device=clips.device)
     idx = t[:, None] - n_hist + torch.arange(n_hist, device=clips.device)        # (B, n_hist): the frame each channel shows
     keep = (idx >= (t - h)[:, None]).to(clips.dtype)[..., None, None]
-    return clips[i[:, None], idx.clamp(min=0), 0] * keep, clips[i, t]
+    return clips[i[:, None], idx.clamp(min=0), 0] * keep, clips[i[:, None], t[:, None] + torch.arange(n_ahead, device=clips.device), 0]
 
 # %% ../nbs/35_caption_unet.ipynb #7e81078c
 class NextFrameDL(BouncingDL):
@@ -59,15 +61,17 @@ class NextFrameDL(BouncingDL):
     def __init__(self, kind:str='sbmg', # 'sbmg' or 'tbmg'
                  n_batches:int=100, bs:int=32, n_hist:int=10,
                  p_one:float=0.5, # share of one-frame histories (at least)
-                 split:str='train', combos:str|None=None, seed:int|None=None, device=None, **kwargs):
+                 split:str='train', combos:str|None=None, seed:int|None=None, device=None,
+                 n_ahead:int=1, # next frames per history (`history_batch`)
+                 **kwargs):
         if kind not in ('sbmg', 'tbmg'): raise ValueError(f"unknown kind {kind!r}: use 'sbmg' or 'tbmg'")
-        self.n_hist, self.p_one = n_hist, p_one
+        self.n_hist, self.p_one, self.n_ahead = n_hist, p_one, n_ahead
         super().__init__(kind, n_batches=n_batches, bs=bs, T=16, split=split, combos=combos, seed=seed, device=device, **kwargs)
     def make_batch(self, i:int):
         tokens, clips = super().make_batch(i)
         g = None if self.seed is None else torch.Generator().manual_seed(self.seed + i)
-        t, h = draw_steps(self.bs, self.T, self.n_hist, self.p_one, g)
-        hist, nxt = history_batch(clips, t.to(self.device), h.to(self.device), self.n_hist)
+        t, h = draw_steps(self.bs, self.T, self.n_hist, self.p_one, g, self.n_ahead)
+        hist, nxt = history_batch(clips, t.to(self.device), h.to(self.device), self.n_hist, self.n_ahead)
         return hist, tokens.as_subclass(torch.Tensor), nxt
     def _one_pass(self): self._n_inp, self._types = 2, {tuple: [torch.Tensor] * 3}
 
@@ -194,16 +198,21 @@ def next_frame_mse(pred, y):
     "Mean squared error per pixel of predicted next frames"
     return F.mse_loss(pred.as_subclass(torch.Tensor).float(), y.as_subclass(torch.Tensor).float())
 
-def caption_unet_dls(data:str='sbmg', bs:int=32, n_batches:int=300, p_one:float=0.5, device=None, n_valid:int=2) -> DataLoaders:
+def first_frame_mse(pred, y):
+    "`next_frame_mse` of the first of `k` predicted frames `(B,k,H,W)` only (the one made from a true history)"
+    return next_frame_mse(pred[:, :1], y[:, :1])
+
+def caption_unet_dls(data:str='sbmg', bs:int=32, n_batches:int=300, p_one:float=0.5, device=None, n_valid:int=2,
+                     n_ahead:int=1) -> DataLoaders: # next frames per training history (validation: one)
     "Training batches from the train split (seen combinations), validation from the test split (all combinations, seeded)"
-    return DataLoaders(NextFrameDL(data, n_batches, bs, p_one=p_one, device=device),
+    return DataLoaders(NextFrameDL(data, n_batches, bs, p_one=p_one, device=device, n_ahead=n_ahead),
                        NextFrameDL(data, n_valid, 64, p_one=p_one, split='test', combos='all', seed=0, device=device))
 
 def caption_unet_learner(model:CaptionUNet, data:str='sbmg', bs:int=32, n_batches:int=300, lr:float=3e-3, p_one:float=0.5,
-                         device=None, dls:DataLoaders|None=None, **kwargs) -> Learner:
+                         device=None, dls:DataLoaders|None=None, loss_func=next_frame_mse, **kwargs) -> Learner:
     "A fastai `Learner` for a caption U-Net with the MSE loss on fresh SBMG or TBMG batches"
     dls = dls or caption_unet_dls(data, bs, n_batches, p_one, device)
-    return Learner(dls, model, loss_func=next_frame_mse, lr=lr, wd=0., **kwargs)
+    return Learner(dls, model, loss_func=loss_func, lr=lr, wd=0., **kwargs)
 
 # %% ../nbs/35_caption_unet.ipynb #d3cd2d29
 def matching_aware_loss(real, wrong, fake):
@@ -242,13 +251,16 @@ class NextFrameGAN(Callback):
         self.disc.to(self.dls.device)
         if self.opt_d is None: self.make_opt()
         self.disc.requires_grad_(False); self.d_losses = []
+    def pairs(self, nxt):
+        "Current frames, next frames `(B*k,1,H,W)` and tokens of a batch's `k` next frames `nxt` `(B,k,H,W)` (each step's current frame is the one before it)"
+        hist, tok = self.xb[:2]
+        cur = torch.cat([hist[:, -1:], nxt[:, :-1]], 1)
+        return cur.flatten(0, 1)[:, None], nxt.flatten(0, 1)[:, None], tok.repeat_interleave(nxt.shape[1], 0)
     def after_pred(self):
         if not self.training: return
-        (hist, tok), real = self.xb, self.yb[0]
-        cur = hist[:, -1:]
+        (cur, real, tok), fake = self.pairs(self.yb[0]), self.pairs(self.pred.detach())
         self.disc.requires_grad_(True)
-        d = lambda x, t: self.disc(cur, x, t)
-        loss = matching_aware_loss(d(real, tok), d(real, flip_motion(tok)), d(self.pred.detach(), tok))
+        loss = matching_aware_loss(self.disc(cur, real, tok), self.disc(cur, real, flip_motion(tok)), self.disc(*fake))
         loss.backward(); self.opt_d.step(); self.opt_d.zero_grad()
         self.disc.requires_grad_(False)
         loss = loss.detach()
@@ -257,14 +269,29 @@ class NextFrameGAN(Callback):
         self.smooth = loss if self.smooth is None else torch.lerp(loss, self.smooth, self.beta)
     def after_loss(self):
         if not self.training: return
-        hist, tok = self.xb
-        self.adv = generator_loss(self.disc(hist[:, -1:], self.pred, tok))
+        self.adv = generator_loss(self.disc(*self.pairs(self.pred)))
         self.learn.loss_grad = self.learn.loss_grad + self.adv_weight * self.adv
         self.learn.loss = self.learn.loss_grad.clone().detach()
     def after_fit(self): self.disc.requires_grad_(True)
     def d_loss(self) -> float:
         "The smoothed discriminator loss"
         return float('nan') if self.smooth is None else self.smooth.item()
+
+# %% ../nbs/35_caption_unet.ipynb #c6b1e002
+class OwnRollout(Callback):
+    "When a batch holds `k > 1` next frames, predict `k`: each prediction joins the history for the next (one noise vector per clip)"
+    order = 10                                                                  # before `NextFrameGAN` reads the predictions
+    def before_batch(self):
+        self.k = self.yb[0].shape[1]
+        if self.k > 1: self.learn.xb = (*self.xb[:2], torch.randn(len(self.xb[0]), self.model.cfg.nz, device=self.xb[0].device))
+    def after_pred(self):
+        if self.k == 1: return
+        hist, tok, z = self.xb
+        preds = [self.pred]
+        for _ in range(self.k - 1):
+            hist = torch.cat([hist[:, 1:], preds[-1]], 1)                       # the oldest frame out, the prediction in
+            preds.append(self.model(hist, tok, z))
+        self.learn.pred = torch.cat(preds, 1)                                   # (B, k, H, W), scored against the k true frames
 
 # %% ../nbs/35_caption_unet.ipynb #3a5a6930
 def rollout_metrics(pred, true, captions, judge=None) -> dict:
@@ -334,22 +361,22 @@ def best_model_path(fn) -> Path:
 # %% ../nbs/35_caption_unet.ipynb #bde45419
 VALID_SEED = 3000          # the held-out clips that pick checkpoints; reports use `evaluate_caption_unet`'s seed (1000)
 
-def fidelity_score(entry:dict):
-    "How a logged epoch ranks a checkpoint: the lower of its seen and unseen fidelity (None: not evaluated)"
-    return min(entry['fidelity_seen'], entry['fidelity_unseen']) if 'fidelity_seen' in entry else None
+def rollout_score(entry:dict):
+    "How a logged epoch ranks a checkpoint: the lowest of its seen and unseen fidelity and digit reads in the last frame (None: not evaluated)"
+    return min(entry.get(k, 1.) for k in ('fidelity_seen', 'fidelity_unseen', 'read_last_seen', 'read_last_unseen')) if 'fidelity_seen' in entry else None
 
 class CaptionUNetBudget(TimeBudget):
-    "`vidgan.training.TimeBudget` after every epoch, for a caption U-Net: every `eval_epochs` epochs, its caption fidelity on `n_eval` validation clips per combination"
+    "`vidgan.training.TimeBudget` after every epoch, for a caption U-Net: every `eval_epochs` epochs, its caption fidelity and digit read in the last frame (`rollout_metrics`) on `n_eval` validation clips per combination"
     def __init__(self, minutes:float, data:str='sbmg', n_eval:int=100, **kwargs):
-        super().__init__(minutes, n_eval=n_eval, per_epoch=True, score=fidelity_score, **kwargs); self.data = data
+        super().__init__(minutes, n_eval=n_eval, per_epoch=True, score=rollout_score, **kwargs); self.data = data
     def evaluate(self) -> dict:
         rows = evaluate_caption_unet({'m': self.learn.model}, self.data, self.n_eval, seed=VALID_SEED, device=self.learn.dls.device, baseline=False)
-        return {f"fidelity_{r['combos']}": r['fidelity'] for r in rows}
+        return {f"{k}_{r['combos']}": r[k] for r in rows for k in ('fidelity', 'read_last')}
 
 # %% ../nbs/35_caption_unet.ipynb #37441b87
 PLANS = {   # the CPU recipes: one thread, at most 60 training minutes each (see the measured step times below)
-    'mse': dict(bs=32, n_batches=250, epochs=30, lr=3e-3, p_one=0.5),
-    'adversarial': dict(bs=32, n_batches=175, epochs=70, lr=1e-3, p_one=0.5, adv_weight=0.01, d_lr=2e-4),   # from the MSE model (`init=`)
+    'mse': dict(bs=32, n_batches=250, epochs=30, lr=3e-3, p_one=0.5, n_ahead=1, mse_on='all'),   # mse_on 'first': MSE on the first of n_ahead frames only
+    'adversarial': dict(bs=32, n_batches=175, epochs=70, lr=1e-3, p_one=0.5, adv_weight=0.01, d_lr=2e-4, n_ahead=1, mse_on='all'),   # from the MSE model (`init=`)
 }
 WORDS = {'sbmg': 'motion', 'tbmg': 'all'}   # one digit needs no digit word; two need them to say which moves how
 
@@ -381,8 +408,10 @@ def train_caption_unet(minutes:float, # training time to add in this call
         if asdict(start.cfg) != cfg: raise ValueError(f"{init} has the config {asdict(start.cfg)}, not {cfg}")
         model.load_state_dict(start.state_dict())
     gan = NextFrameGAN(NextFrameDiscriminator(words=cfg['words']), plan['adv_weight'], plan['d_lr']) if adversarial else None
-    learn = caption_unet_learner(model, data, plan['bs'], plan['n_batches'], plan['lr'], plan['p_one'], device,
-                                 cbs=[gan] if gan else None, opt_func=partial(Adam, mom=0.5, sqr_mom=0.999) if adversarial else Adam,
+    dls = caption_unet_dls(data, plan['bs'], plan['n_batches'], plan['p_one'], device, n_ahead=plan.get('n_ahead', 1))
+    if plan.get('mse_on', 'all') not in ('all', 'first'): raise ValueError(f"mse_on must be 'all' or 'first', got {plan['mse_on']!r}")
+    learn = caption_unet_learner(model, dls=dls, lr=plan['lr'], cbs=[OwnRollout()] + ([gan] if gan else []),
+                                 loss_func=first_frame_mse if plan.get('mse_on') == 'first' else next_frame_mse, opt_func=partial(Adam, mom=0.5, sqr_mom=0.999) if adversarial else Adam,
                                  metrics=ValueMetric(gan.d_loss, 'd_loss') if gan else None)   # the critic's smoothed loss, logged every epoch
     learn.model.to(learn.dls.device); learn.create_opt()
     if gan: gan.disc.to(learn.dls.device); gan.make_opt()

@@ -29,7 +29,7 @@ __all__ = ['SCHEDULES', 'LOSSES', 'ARCHS', 'RECIPES', 'PEAK_TFLOPS', 'Prediction
            'ScheduledSampling', 'CopyLastConfig', 'CopyLast', 'Blank', 'CNNConfig', 'NextFrameCNN', 'prediction_loss',
            'frame_mse', 'gradient_difference_loss', 'mse_gdl_loss', 'predictor_learner', 'bright_counts',
            'bright_share', 'evaluate', 'save_convlstm', 'load_convlstm', 'train_convlstm', 'GatedBlock', 'SimVPConfig',
-           'SimVP', 'conv_flops', 'step_benchmark']
+           'SimVP', 'move_by_kernels', 'advect', 'CarryConfig', 'CarryConvLSTM', 'conv_flops', 'step_benchmark']
 
 # %% ../nbs/30_convlstm.ipynb #34731e68
 class PredictionDL(BouncingDL):
@@ -139,12 +139,16 @@ class ConvLSTM(Predictor):
     def init_state(self, x):
         s = self.cfg.size // self.cfg.patch
         return [(x.new_zeros(len(x), n, s, s), x.new_zeros(len(x), n, s, s)) for n in self.cfg.hidden]
-    def step(self, frame, state):
+    def up(self, frame, state):
+        "The top layer's `h` after `frame`, and the new state of every layer"
         inp, new = patchify(frame, self.cfg.patch), []                          # (B, C p², H/p, W/p)
         for cell, (h, c) in zip(self.cells, state):
             h, c = cell(inp, h, c)
             new.append((h, c)); inp = h
-        return unpatchify(self.head(inp), self.cfg.patch), new
+        return inp, new
+    def step(self, frame, state):
+        top, new = self.up(frame, state)
+        return unpatchify(self.head(top), self.cfg.patch), new
 
 # %% ../nbs/30_convlstm.ipynb #e9706f61
 SCHEDULES = ('ss', 'rss', 'teacher', 'rollout')
@@ -430,6 +434,79 @@ class SimVP(Predictor):
 
 ARCHS['SimVP'] = (SimVP, SimVPConfig)
 RECIPES['cpu-simvp'] = dict(RECIPES['cpu'], arch='SimVP', cfg=dict(hid_s=32, hid_t=128, n_t=4, patch=4, down=0), epochs=10)   # one CPU thread: 56 min in Results
+
+# %% ../nbs/30_convlstm.ipynb #c4a1e002
+def move_by_kernels(frame, # `(B,C,H,W)`
+                    logits, # `(B,n,k*k)`: `n` kernels per frame, before the softmax
+                    k:int): # the kernels' side (odd): moves of up to `k // 2` pixels
+    "Finn et al.'s CDNA: `frame` convolved with each of its softmax kernels, `(B,n,C,H,W)`; a kernel's mass off centre moves the ink"
+    if k % 2 == 0 or logits.shape[-1] != k * k: raise ValueError(f"logits must end in k*k = {k * k} values for an odd k, got k={k}, shape {tuple(logits.shape)}")
+    (B, n), (C, H, W) = logits.shape[:2], frame.shape[1:]
+    w = logits.softmax(-1).view(B, n, 1, k, k).expand(B, n, C, k, k).reshape(B * n * C, 1, k, k)
+    x = frame[:, None].expand(B, n, C, H, W).reshape(1, B * n * C, H, W)              # one channel per (clip, kernel, channel)
+    return F.conv2d(x, w, padding=k // 2, groups=B * n * C).view(B, n, C, H, W)
+
+def advect(frame, # `(B,C,H,W)`
+           logits, # `(B,2k,H,W)`: for every pixel, a vertical then a horizontal kernel of `k` taps, before the softmax
+           k:int):
+    "Finn et al.'s DNA, separable: each pixel of the result mixes the `k` pixels above and below it, then the `k` left and right of that, `(B,C,H,W)`"
+    (B, C, H, W) = frame.shape
+    if k % 2 == 0 or logits.shape[1:] != (2 * k, H, W): raise ValueError(f"logits must be (B, 2k = {2 * k}, {H}, {W}) for an odd k, got k={k}, shape {tuple(logits.shape)}")
+    wy, wx = logits.view(B, 2, k, H, W).softmax(2).unbind(1)                          # (B, k, H, W) each
+    x = F.pad(frame, (0, 0, k // 2, k // 2))
+    x = sum(wy[:, None, i] * x[..., i:i + H, :] for i in range(k))                    # a tap per row offset
+    x = F.pad(x, (k // 2, k // 2))
+    return sum(wx[:, None, i] * x[..., i:i + W] for i in range(k))
+
+# %% ../nbs/30_convlstm.ipynb #c4a1e005
+@dataclass
+class CarryConfig(ConvLSTMConfig):
+    "A `ConvLSTM` that moves its input frame's ink with kernels and paints the rest; the defaults are the CPU recipe's"
+    patch:int=8
+    hidden:tuple=(64, 64)
+    kernel:int=3
+    carry:int=4 # kernels for the whole frame, read from the whole top map (Finn et al.'s CDNA)
+    local:bool=False # one more kernel for each patch, read from that patch's state (their DNA)
+    carry_kernel:int=9 # the kernels' side: moves of up to carry_kernel // 2 pixels a frame
+    def __post_init__(self):
+        super().__post_init__()
+        if self.carry < 0 or (self.carry == 0 and not self.local) or self.carry_kernel < 1 or self.carry_kernel % 2 == 0:
+            raise ValueError(f"give carry >= 1 or local=True, and an odd carry_kernel; got carry={self.carry}, local={self.local}, carry_kernel={self.carry_kernel}")
+    @property
+    def n_moved(self): return self.carry + int(self.local)
+
+class CarryConvLSTM(ConvLSTM):
+    "Stacked ConvLSTM cells whose next frame mixes, pixel by pixel, a painted frame and the input frame moved by kernels"
+    def __init__(self, cfg:CarryConfig|None=None):
+        cfg = cfg or CarryConfig()
+        super().__init__(cfg)
+        n, k, s = cfg.carry, cfg.carry_kernel, cfg.size // cfg.patch
+        if n:
+            self.kernels = nn.Linear(cfg.hidden[-1] * s * s, n * k * k)             # the whole top map -> the kernels
+            with torch.no_grad(): self.kernels.bias.view(n, -1)[:, k * k // 2] = 4.  # each starts near "stay where you are"
+        if cfg.local:
+            self.local_kernels = nn.Conv2d(cfg.hidden[-1], 2 * k, 1)                # each patch's state -> its kernels (vertical, horizontal)
+            with torch.no_grad(): self.local_kernels.bias[[k // 2, k + k // 2]] = 4.
+        self.masks = nn.Conv2d(cfg.hidden[-1], (1 + cfg.n_moved) * cfg.patch ** 2, 1)   # per patch: paint, or which moved ink
+        self.refine = nn.Conv2d((1 + cfg.n_moved) * cfg.channels, 1 + cfg.n_moved, 3, padding=1)   # the masks sharpened on the frames themselves
+    def moved(self, frame, top):
+        "The input `frame` moved by each kernel: `(B,n_moved,C,H,W)`"
+        c, out = self.cfg, []
+        if c.carry: out.append(move_by_kernels(frame, self.kernels(top.flatten(1)).view(len(top), c.carry, -1), c.carry_kernel))
+        if c.local:   # a patch's kernel, blended bilinearly across patch borders, for each pixel
+            out.append(advect(frame, F.interpolate(self.local_kernels(top), scale_factor=c.patch, mode='bilinear'), c.carry_kernel)[:, None])
+        return torch.cat(out, 1)
+    def step(self, frame, state):
+        c = self.cfg
+        top, new = self.up(frame, state)
+        paint = unpatchify(self.head(top), c.patch)                                 # (B, C, H, W)
+        moved = self.moved(frame, top)                                              # (B, n, C, H, W)
+        m = (unpatchify(self.masks(top), c.patch) + self.refine(torch.cat([paint, moved.flatten(1, 2)], 1))).softmax(1)
+        return m[:, :1] * paint + (m[:, 1:, None] * moved).sum(1), new
+
+ARCHS['CarryConvLSTM'] = (CarryConvLSTM, CarryConfig)
+RECIPES['cpu-carry'] = dict(RECIPES['cpu'], arch='CarryConvLSTM', cfg=dict(carry=4, carry_kernel=9), epochs=9)
+RECIPES['cpu-dna'] = dict(RECIPES['cpu'], arch='CarryConvLSTM', cfg=dict(carry=0, local=True, carry_kernel=9), epochs=9)
 
 # %% ../nbs/30_convlstm.ipynb #9c8d2961
 def conv_flops(model:nn.Module, *args, **kwargs) -> int:
