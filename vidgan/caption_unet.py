@@ -22,15 +22,16 @@ from .core import TensorVideo, atomic_save, check_finite, device_name
 from .training import TimeBudget, opt_state, load_opt_state
 from .bouncing import VOCAB, MAX_LEN, DIGIT, GENERATORS, BouncingDL, tokenize, render, _pool, check_captions, flip_motion, caption_set
 from .metrics import caption_fidelity, digit_scores, load_judge
+from .convlstm import move_by_kernels
 
 # %% auto #0
 __all__ = ['VALID_SEED', 'PLANS', 'WORDS', 'stack_history', 'draw_steps', 'history_batch', 'NextFrameDL', 'caption_onehot',
            'CaptionUNetConfig', 'CaptionUNet', 'rollout', 'save_caption_unet', 'load_caption_unet', 'next_frame_mse',
            'first_frame_mse', 'caption_unet_dls', 'caption_unet_learner', 'matching_aware_loss', 'generator_loss',
-           'NextFrameDiscriminator', 'NextFrameGAN', 'OwnRollout', 'rollout_metrics', 'copy_first',
-           'evaluate_caption_unet', 'results_table', 'plot_sharpness', 'model_path', 'best_model_path', 'rollout_score',
-           'CaptionUNetBudget', 'train_caption_unet', 'read_first_frame', 'digit_frame', 'first_frame_note',
-           'untrained_caption_unet', 'animate', 'step_time']
+           'NextFrameDiscriminator', 'NextFrameGAN', 'OwnRollout', 'kernel_entropy', 'SharpKernels', 'rollout_metrics',
+           'copy_first', 'evaluate_caption_unet', 'results_table', 'plot_sharpness', 'model_path', 'best_model_path',
+           'rollout_score', 'CaptionUNetBudget', 'train_caption_unet', 'read_first_frame', 'digit_frame',
+           'first_frame_note', 'untrained_caption_unet', 'animate', 'step_time']
 
 # %% ../nbs/35_caption_unet.ipynb #b895757e
 def stack_history(frames, n_hist:int=10):
@@ -40,12 +41,14 @@ def stack_history(frames, n_hist:int=10):
 
 # %% ../nbs/35_caption_unet.ipynb #c6c4038e
 def draw_steps(bs:int, T:int=16, n_hist:int=10, p_one:float=0.5, g:torch.Generator|None=None,
-               n_ahead:int=1): # frames to predict from each history: `t` leaves room for them
-    "Random times `t` in 1..T-n_ahead to predict and history lengths `h` in 1..min(t, n_hist), `h = 1` at least a share `p_one`"
+               n_ahead:int=1, # frames to predict from each history: `t` leaves room for them
+               min_hist:int=1): # the shortest history (2: the motion's direction is always seen)
+    "Random times `t` in min_hist..T-n_ahead to predict and history lengths `h` in min_hist..min(t, n_hist), `h = min_hist` at least a share `p_one`"
     if not 1 <= n_ahead < T: raise ValueError(f"n_ahead must be 1 to {T - 1} for clips of {T} frames, got {n_ahead}")
-    t = torch.randint(1, T - n_ahead + 1, (bs,), generator=g)
-    h = 1 + (torch.rand(bs, generator=g) * t.clamp(max=n_hist)).long()
-    return t, torch.where(torch.rand(bs, generator=g) < p_one, 1, h)
+    if not 1 <= min_hist <= min(n_hist, T - n_ahead): raise ValueError(f"min_hist must be 1 to {min(n_hist, T - n_ahead)}, got {min_hist}")
+    t = torch.randint(min_hist, T - n_ahead + 1, (bs,), generator=g)
+    h = min_hist + (torch.rand(bs, generator=g) * (t.clamp(max=n_hist) - min_hist + 1)).long()
+    return t, torch.where(torch.rand(bs, generator=g) < p_one, min_hist, h)
 
 def history_batch(clips, t, h, n_hist:int=10, n_ahead:int=1):
     "Histories `(B,n_hist,H,W)` (frames `t-h..t-1` of clips `(B,T,1,H,W)`, padded in front) and the frames `(B,n_ahead,H,W)` from `t` on"
@@ -62,15 +65,15 @@ class NextFrameDL(BouncingDL):
                  n_batches:int=100, bs:int=32, n_hist:int=10,
                  p_one:float=0.5, # share of one-frame histories (at least)
                  split:str='train', combos:str|None=None, seed:int|None=None, device=None,
-                 n_ahead:int=1, # next frames per history (`history_batch`)
+                 n_ahead:int=1, min_hist:int=1, # next frames per history (`history_batch`), the shortest history (`draw_steps`)
                  **kwargs):
         if kind not in ('sbmg', 'tbmg'): raise ValueError(f"unknown kind {kind!r}: use 'sbmg' or 'tbmg'")
-        self.n_hist, self.p_one, self.n_ahead = n_hist, p_one, n_ahead
+        self.n_hist, self.p_one, self.n_ahead, self.min_hist = n_hist, p_one, n_ahead, min_hist
         super().__init__(kind, n_batches=n_batches, bs=bs, T=16, split=split, combos=combos, seed=seed, device=device, **kwargs)
     def make_batch(self, i:int):
         tokens, clips = super().make_batch(i)
         g = None if self.seed is None else torch.Generator().manual_seed(self.seed + i)
-        t, h = draw_steps(self.bs, self.T, self.n_hist, self.p_one, g, self.n_ahead)
+        t, h = draw_steps(self.bs, self.T, self.n_hist, self.p_one, g, self.n_ahead, self.min_hist)
         hist, nxt = history_batch(clips, t.to(self.device), h.to(self.device), self.n_hist, self.n_ahead)
         return hist, tokens.as_subclass(torch.Tensor), nxt
     def _one_pass(self): self._n_inp, self._types = 2, {tuple: [torch.Tensor] * 3}
@@ -132,10 +135,8 @@ class CaptionUNet(nn.Module):
         return skips
     def moved(self, code, last):
         "The last frame `(B,1,H,W)` moved by each of the `carry` kernels that the bottleneck's `code` says: `(B,carry,H,W)`"
-        B, n, k = len(last), self.cfg.carry, self.cfg.kernel
-        w = self.kernels(code.flatten(1)).view(B * n, 1, k * k).softmax(-1).view(B * n, 1, k, k)
-        x = last.repeat_interleave(n, 1).reshape(1, B * n, *last.shape[-2:])          # one channel per (clip, kernel)
-        return F.conv2d(x, w, padding=k // 2, groups=B * n).view(B, n, *last.shape[-2:])
+        n, k = self.cfg.carry, self.cfg.kernel
+        return move_by_kernels(last, self.kernels(code.flatten(1)).view(len(last), n, k * k), k)[:, :, 0]   # chapter 30's CDNA
     def decode(self, code, skips, hist):
         "The next frame from the bottleneck's map `code` `(B,4nf,H/16,W/16)`, the encoder's maps and the history"
         x = code
@@ -203,9 +204,9 @@ def first_frame_mse(pred, y):
     return next_frame_mse(pred[:, :1], y[:, :1])
 
 def caption_unet_dls(data:str='sbmg', bs:int=32, n_batches:int=300, p_one:float=0.5, device=None, n_valid:int=2,
-                     n_ahead:int=1) -> DataLoaders: # next frames per training history (validation: one)
+                     n_ahead:int=1, min_hist:int=1) -> DataLoaders: # next frames per training history and its shortest (validation: 1, 1)
     "Training batches from the train split (seen combinations), validation from the test split (all combinations, seeded)"
-    return DataLoaders(NextFrameDL(data, n_batches, bs, p_one=p_one, device=device, n_ahead=n_ahead),
+    return DataLoaders(NextFrameDL(data, n_batches, bs, p_one=p_one, device=device, n_ahead=n_ahead, min_hist=min_hist),
                        NextFrameDL(data, n_valid, 64, p_one=p_one, split='test', combos='all', seed=0, device=device))
 
 def caption_unet_learner(model:CaptionUNet, data:str='sbmg', bs:int=32, n_batches:int=300, lr:float=3e-3, p_one:float=0.5,
@@ -293,6 +294,28 @@ class OwnRollout(Callback):
             preds.append(self.model(hist, tok, z))
         self.learn.pred = torch.cat(preds, 1)                                   # (B, k, H, W), scored against the k true frames
 
+# %% ../nbs/35_caption_unet.ipynb #c6b1e006
+def kernel_entropy(logits, k:int):
+    "The mean entropy (nats) of the softmax kernels in `logits` `(B, n*k*k)`: 0 for a kernel with one 1, log(k*k) for a flat one"
+    lp = logits.view(len(logits), -1, k * k).log_softmax(-1)
+    return -(lp.exp() * lp).sum(-1).mean()
+
+class SharpKernels(Callback):
+    "Add `weight` x the mean entropy of the identity path's kernels in the batch's predictions to the loss (training only)"
+    order = 15
+    def __init__(self, weight:float=0.01): self.weight, self.ents, self.hook = weight, [], None
+    def before_fit(self):
+        if not getattr(self.model.cfg, 'carry', 0): raise ValueError("SharpKernels needs a caption U-Net with an identity path (carry >= 1)")
+        self.hook = self.model.kernels.register_forward_hook(lambda m, i, o: self.ents.append(kernel_entropy(o, self.model.cfg.kernel)) if self.training else None)
+    def before_batch(self): self.ents = []
+    def after_loss(self):
+        if not self.training or not self.ents: return
+        self.entropy = torch.stack(self.ents).mean()
+        self.learn.loss_grad = self.learn.loss_grad + self.weight * self.entropy
+        self.learn.loss = self.learn.loss_grad.clone().detach()
+    def after_fit(self):
+        if self.hook: self.hook.remove(); self.hook = None
+
 # %% ../nbs/35_caption_unet.ipynb #3a5a6930
 def rollout_metrics(pred, true, captions, judge=None) -> dict:
     "Caption fidelity, MSE (per-frame sums) of the first predicted frame and of all predicted frames, judge confidence per frame, and `read_last`: the share of clips whose last frame the judge reads (top cell above 0.5) as holding each caption digit"
@@ -375,8 +398,8 @@ class CaptionUNetBudget(TimeBudget):
 
 # %% ../nbs/35_caption_unet.ipynb #37441b87
 PLANS = {   # the CPU recipes: one thread, at most 60 training minutes each (see the measured step times below)
-    'mse': dict(bs=32, n_batches=250, epochs=30, lr=3e-3, p_one=0.5, n_ahead=1, mse_on='all'),   # mse_on 'first': MSE on the first of n_ahead frames only
-    'adversarial': dict(bs=32, n_batches=175, epochs=70, lr=1e-3, p_one=0.5, adv_weight=0.01, d_lr=2e-4, n_ahead=1, mse_on='all'),   # from the MSE model (`init=`)
+    'mse': dict(bs=32, n_batches=250, epochs=30, lr=3e-3, p_one=0.5, n_ahead=1, mse_on='all', min_hist=1, sharpen=0.),   # mse_on 'first': MSE on the first of n_ahead frames only
+    'adversarial': dict(bs=32, n_batches=175, epochs=70, lr=1e-3, p_one=0.5, adv_weight=0.01, d_lr=2e-4, n_ahead=1, mse_on='all', min_hist=1, sharpen=0.),   # from the MSE model (`init=`)
 }
 WORDS = {'sbmg': 'motion', 'tbmg': 'all'}   # one digit needs no digit word; two need them to say which moves how
 
@@ -408,9 +431,9 @@ def train_caption_unet(minutes:float, # training time to add in this call
         if asdict(start.cfg) != cfg: raise ValueError(f"{init} has the config {asdict(start.cfg)}, not {cfg}")
         model.load_state_dict(start.state_dict())
     gan = NextFrameGAN(NextFrameDiscriminator(words=cfg['words']), plan['adv_weight'], plan['d_lr']) if adversarial else None
-    dls = caption_unet_dls(data, plan['bs'], plan['n_batches'], plan['p_one'], device, n_ahead=plan.get('n_ahead', 1))
+    dls = caption_unet_dls(data, plan['bs'], plan['n_batches'], plan['p_one'], device, n_ahead=plan.get('n_ahead', 1), min_hist=plan.get('min_hist', 1))
     if plan.get('mse_on', 'all') not in ('all', 'first'): raise ValueError(f"mse_on must be 'all' or 'first', got {plan['mse_on']!r}")
-    learn = caption_unet_learner(model, dls=dls, lr=plan['lr'], cbs=[OwnRollout()] + ([gan] if gan else []),
+    learn = caption_unet_learner(model, dls=dls, lr=plan['lr'], cbs=[OwnRollout()] + ([gan] if gan else []) + ([SharpKernels(plan['sharpen'])] if plan.get('sharpen') else []),
                                  loss_func=first_frame_mse if plan.get('mse_on') == 'first' else next_frame_mse, opt_func=partial(Adam, mom=0.5, sqr_mom=0.999) if adversarial else Adam,
                                  metrics=ValueMetric(gan.d_loss, 'd_loss') if gan else None)   # the critic's smoothed loss, logged every epoch
     learn.model.to(learn.dls.device); learn.create_opt()
