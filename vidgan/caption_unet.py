@@ -318,7 +318,7 @@ class SharpKernels(Callback):
 
 # %% ../nbs/35_caption_unet.ipynb #3a5a6930
 def rollout_metrics(pred, true, captions, judge=None) -> dict:
-    "Caption fidelity, MSE (per-frame sums) of the first predicted frame and of all predicted frames, judge confidence per frame, and `read_last`: the share of clips whose last frame the judge reads (top cell above 0.5) as holding each caption digit"
+    "Caption fidelity, MSE (per-frame sums) of the first predicted frame and of all predicted frames, judge confidence per frame, `read`: per frame, the share of clips whose frame the judge reads (top cell above 0.5) as holding each caption digit, and `read_last`, its last"
     pred, true = (o.as_subclass(torch.Tensor).float().cpu() for o in (pred, true))
     if pred.shape != true.shape or pred.ndim != 5: raise ValueError(f"pred and true must both be (B,T,1,64,64), got {tuple(pred.shape)} and {tuple(true.shape)}")
     B, T = pred.shape[:2]
@@ -327,9 +327,10 @@ def rollout_metrics(pred, true, captions, judge=None) -> dict:
     for i, c in enumerate(captions): want[i, [d for d, _ in caption_set(c)]] = 1
     scores = digit_scores(pred.flatten(0, 1), judge).view(B, T, 10)
     conf = (scores * want[:, None]).sum(-1) / want.sum(-1, keepdim=True)          # (B, T): mean over the caption's digits
+    read = ((scores > 0.5) | (want[:, None] == 0)).all(-1).float().mean(0)       # (T,)
     return dict(fidelity=caption_fidelity(pred, captions, judge), mse_first=err[:, 1].mean().item(),
                 mse_rollout=err[:, 1:].mean().item(), confidence=conf.mean(0).tolist(),
-                read_last=((scores[:, -1] > 0.5) | (want == 0)).all(-1).float().mean().item(), n=B)
+                read=read.tolist(), read_last=read[-1].item(), n=B)
 
 # %% ../nbs/35_caption_unet.ipynb #7293cf3b
 def copy_first(first, tokens, n_frames:int=16, seed:int=0) -> TensorVideo:
@@ -364,12 +365,14 @@ def results_table(rows:list):
                               read_15=r.get('read_last'), n=r['n'])
                          for r in rows]).round(3)
 
-def plot_sharpness(rows:list, ax=None):
-    "The judge's confidence in the caption's digit at each frame of the rollouts, one line per row"
+def plot_sharpness(rows:list, ax=None, key:str='confidence'): # 'confidence', or 'read' (the share of frames read as the digit)
+    "The judge's confidence in the caption's digit (or its `read`) at each frame of the rollouts, one line per row"
     import matplotlib.pyplot as plt
     if ax is None: _, ax = plt.subplots(figsize=(6, 3))
-    for r in rows: ax.plot(r['confidence'], label=f"{r['model']} ({r['combos']})")
-    ax.set_xlabel('frame'); ax.set_ylabel("judge's confidence in the digit"); ax.legend(fontsize=7); ax.set_ylim(0, 1)
+    for r in rows:
+        if key in r: ax.plot(r[key], label=f"{r['model']} ({r['combos']})")
+    ax.set_xlabel('frame'); ax.set_ylabel("judge's confidence in the digit" if key == 'confidence' else 'frames read as the digit')
+    ax.legend(fontsize=7); ax.set_ylim(0, 1)
     return ax
 
 # %% ../nbs/35_caption_unet.ipynb #906774ad

@@ -50,7 +50,9 @@ class TimeBudget(Callback):
         better = s is not None and (self.best is None or s > self.best)
         if better: self.best, entry['best'] = s, True
         self.log.append(entry)
-        if better and self.save_best: self.save_best(self)                      # the saved log ends with this entry
+        if better and self.save_best:
+            if 'minutes' in entry: self.elapsed = entry['minutes'] * 60           # the kept model's time is its entry's
+            self.save_best(self)                                                 # the saved log ends with this entry
     def prepare(self):
         "Make what `evaluate` compares with, once per fit (a model chapter overrides it: real clips' features, say)"
     def evaluate(self) -> dict:
