@@ -422,6 +422,7 @@ def train_caption_unet(minutes:float, # training time to add in this call
         meta = json.loads(ck['config'])
         if meta.get('kind') != 'caption_unet-training': raise ValueError(f"{resume} is not a training checkpoint of train_caption_unet")
         plan, cfg, data, adversarial = meta['plan'], meta['config'], meta['data'], meta['adversarial']
+        init = meta.get('init')                                                     # what the run started from, for the record
     else:
         if data not in WORDS: raise ValueError(f"unknown data {data!r}: use 'sbmg' or 'tbmg'")
         kind = 'adversarial' if adversarial else 'mse'
@@ -448,7 +449,7 @@ def train_caption_unet(minutes:float, # training time to add in this call
     done = lambda c: dict(info, epoch=c.epochs, step=c.done, minutes=round(c.elapsed / 60, 2), log=c.log)   # what a model file records
     def save(c:CaptionUNetBudget):
         meta = dict(kind='caption_unet-training', config=cfg, vocab=list(VOCAB), vidgan=vidgan.__version__, plan=plan,
-                    data=data, adversarial=adversarial)
+                    data=data, adversarial=adversarial, init=info['init'])
         extra = dict(disc=gan.disc.state_dict(), opt_d=opt_state(gan.opt_d)) if gan else {}
         atomic_save(dict(model=model.state_dict(), opt=opt_state(learn.opt), config=json.dumps(meta), epoch=c.epochs,
                          step=c.done, elapsed=c.elapsed, log=json.dumps(c.log), **extra), out)

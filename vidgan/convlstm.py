@@ -25,11 +25,12 @@ from .metrics import prediction_metrics
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'LOSSES', 'ARCHS', 'RECIPES', 'PEAK_TFLOPS', 'PredictionDL', 'show_predictions', 'ConvLSTMCell',
-           'patchify', 'unpatchify', 'Predictor', 'ConvLSTMConfig', 'ConvLSTM', 'sampling_probs', 'sampling_mask',
-           'ScheduledSampling', 'CopyLastConfig', 'CopyLast', 'Blank', 'CNNConfig', 'NextFrameCNN', 'prediction_loss',
-           'frame_mse', 'gradient_difference_loss', 'mse_gdl_loss', 'predictor_learner', 'bright_counts',
-           'bright_share', 'evaluate', 'save_convlstm', 'load_convlstm', 'train_convlstm', 'GatedBlock', 'SimVPConfig',
-           'SimVP', 'move_by_kernels', 'advect', 'CarryConfig', 'CarryConvLSTM', 'conv_flops', 'step_benchmark']
+           'patchify', 'unpatchify', 'Predictor', 'motion_features', 'ConvLSTMConfig', 'ConvLSTM', 'sampling_probs',
+           'sampling_mask', 'ScheduledSampling', 'CopyLastConfig', 'CopyLast', 'Blank', 'CNNConfig', 'NextFrameCNN',
+           'prediction_loss', 'frame_mse', 'gradient_difference_loss', 'mse_gdl_loss', 'predictor_learner',
+           'bright_counts', 'bright_share', 'evaluate', 'save_convlstm', 'load_convlstm', 'train_convlstm',
+           'GatedBlock', 'SimVPConfig', 'SimVP', 'move_by_kernels', 'advect', 'CarryConfig', 'CarryConvLSTM', 'warp',
+           'compose', 'kernel_shift', 'FlowConfig', 'FlowConvLSTM', 'conv_flops', 'step_benchmark']
 
 # %% ../nbs/30_convlstm.ipynb #34731e68
 class PredictionDL(BouncingDL):
@@ -87,15 +88,20 @@ class Predictor(nn.Module):
         n_steps = frames.shape[1] - 1 if future is not None else x.shape[1] + (n_future or self.cfg.n_out) - 1
         state, preds = self.init_state(x), []
         for t in range(n_steps):
-            if t == 0 or (future is None and t < x.shape[1]) or (future is not None and mask is None): inp = frames[:, t]
-            elif future is None: inp = preds[-1]
-            else:
-                m = mask[:, t, None, None, None].to(frames.dtype)
-                inp = m * frames[:, t] + (1 - m) * preds[-1]
+            if t == 0 or (future is None and t < x.shape[1]) or (future is not None and mask is None): m = 1.
+            elif future is None: m = 0.
+            else: m = mask[:, t]
+            inp, state = self.feed(frames[:, t] if t < frames.shape[1] else None, preds[-1] if preds else None, m, state)
             pred, state = self.step(inp, state)
             preds.append(pred)
         out = torch.stack(preds, 1)                                             # (B, n_steps, C, H, W)
         return out if future is not None else out[:, x.shape[1] - 1:]
+
+    def feed(self, true, pred, m, state):
+        "The input of a step, and the state: the `true` frame where `m` (a number or one per clip) is 1, `pred` where 0"
+        if not torch.is_tensor(m): return (true if m else pred), state
+        m = m[:, None, None, None].to(true.dtype)
+        return m * true + (1 - m) * pred, state
 
     @property
     def device(self): return next(self.parameters(), torch.empty(0)).device
@@ -114,6 +120,14 @@ class Predictor(nn.Module):
         return TensorVideo((out.clamp(0, 1) if clip else out).to(x.device))
 
 # %% ../nbs/30_convlstm.ipynb #98fd752b
+def motion_features(frame, prev, # `(B,C,H,W)`: this frame and the one before
+                    r:int, p:int): # shifts of up to `r` pixels; patches of `p`
+    "For each shift `d` of up to `r` pixels, each patch's mean of `frame(x) * prev(x - d)` (ink that moved by `d`): `(B,(2r+1)²,H/p,W/p)`"
+    H, W = frame.shape[-2:]
+    pad = F.pad(prev, (r, r, r, r))
+    prods = [(frame * pad[..., r - dy:r - dy + H, r - dx:r - dx + W]).mean(1) for dy in range(-r, r + 1) for dx in range(-r, r + 1)]
+    return F.avg_pool2d(torch.stack(prods, 1), p) * 16                        # x16: about unit size where a digit's strokes line up
+
 @dataclass
 class ConvLSTMConfig:
     "A stacked ConvLSTM predictor; the defaults are OpenSTL's ConvLSTM-S on Moving MNIST"
@@ -124,8 +138,10 @@ class ConvLSTMConfig:
     patch:int=4 # patch size: a 64x64x1 frame becomes 16x16x16
     hidden:tuple=(128, 128, 128, 128) # hidden channels of each layer, bottom to top
     kernel:int=5 # kernel size of the gates' convolutions
+    corr:int=0 # > 0: layer 1 also reads `motion_features` for shifts of up to `corr` pixels (see "Seeing the motion")
     def __post_init__(self):
         self.hidden = tuple(self.hidden)
+        if self.corr < 0: raise ValueError(f"corr must be >= 0, got {self.corr}")
         if self.size % self.patch: raise ValueError(f"the patch size {self.patch} must divide the frame size {self.size}")
 
 class ConvLSTM(Predictor):
@@ -134,18 +150,22 @@ class ConvLSTM(Predictor):
         super().__init__()
         self.cfg = cfg = cfg or ConvLSTMConfig()
         n_patch = cfg.channels * cfg.patch ** 2
-        self.cells = nn.ModuleList(ConvLSTMCell(i, h, cfg.kernel) for i, h in zip((n_patch, *cfg.hidden[:-1]), cfg.hidden))
+        n_first = n_patch + (2 * cfg.corr + 1) ** 2 * (cfg.corr > 0)
+        self.cells = nn.ModuleList(ConvLSTMCell(i, h, cfg.kernel) for i, h in zip((n_first, *cfg.hidden[:-1]), cfg.hidden))
         self.head = nn.Conv2d(cfg.hidden[-1], n_patch, 1, bias=False)
     def init_state(self, x):
         s = self.cfg.size // self.cfg.patch
-        return [(x.new_zeros(len(x), n, s, s), x.new_zeros(len(x), n, s, s)) for n in self.cfg.hidden]
+        cells = [(x.new_zeros(len(x), n, s, s), x.new_zeros(len(x), n, s, s)) for n in self.cfg.hidden]
+        return cells + [x[:, 0].as_subclass(torch.Tensor)] if self.cfg.corr else cells    # with `corr`: the frame before, last
     def up(self, frame, state):
         "The top layer's `h` after `frame`, and the new state of every layer"
-        inp, new = patchify(frame, self.cfg.patch), []                          # (B, C p², H/p, W/p)
-        for cell, (h, c) in zip(self.cells, state):
-            h, c = cell(inp, h, c)
-            new.append((h, c)); inp = h
-        return inp, new
+        c = self.cfg
+        inp, new = patchify(frame, c.patch), []                                  # (B, C p², H/p, W/p)
+        if c.corr: inp, state = torch.cat([inp, motion_features(frame.detach(), state[-1].detach(), c.corr, c.patch)], 1), state[:-1]
+        for cell, (h, cs) in zip(self.cells, state):
+            h, cs = cell(inp, h, cs)
+            new.append((h, cs)); inp = h
+        return inp, new + [frame] if c.corr else new
     def step(self, frame, state):
         top, new = self.up(frame, state)
         return unpatchify(self.head(top), self.cfg.patch), new
@@ -507,6 +527,86 @@ class CarryConvLSTM(ConvLSTM):
 ARCHS['CarryConvLSTM'] = (CarryConvLSTM, CarryConfig)
 RECIPES['cpu-carry'] = dict(RECIPES['cpu'], arch='CarryConvLSTM', cfg=dict(carry=4, carry_kernel=9), epochs=9)
 RECIPES['cpu-dna'] = dict(RECIPES['cpu'], arch='CarryConvLSTM', cfg=dict(carry=0, local=True, carry_kernel=9), epochs=9)
+
+# %% ../nbs/30_convlstm.ipynb #f10a0002
+def warp(img, # `(B,C,H,W)`
+         flow, # `(B,2,H,W)`: per pixel, the (down, right) shift in pixels of the ink that lands there
+         padding_mode:str='zeros'): # what lies outside the frame: 'zeros' (black) or 'border' (the nearest edge)
+    "`img` resampled bilinearly at `x - flow(x)`: each pixel takes the ink `flow` pixels behind it"
+    (B, C, H, W), dt = img.shape, img.dtype
+    if flow.shape != (B, 2, H, W): raise ValueError(f"flow must be (B, 2, H, W) = {(B, 2, H, W)} for images {tuple(img.shape)}, got {tuple(flow.shape)}")
+    ys, xs = torch.meshgrid(torch.arange(H, dtype=dt, device=img.device), torch.arange(W, dtype=dt, device=img.device), indexing='ij')
+    grid = torch.stack([2 * (xs - flow[:, 1] + .5) / W - 1, 2 * (ys - flow[:, 0] + .5) / H - 1], -1)   # grid_sample's [-1, 1], x first
+    return F.grid_sample(img, grid, mode='bilinear', padding_mode=padding_mode, align_corners=False)
+
+def compose(D, u):
+    "The flow of moving by `D` `(B,2,H,W)`, then by `u`: `u(x) + D(x - u(x))`"
+    return u + warp(D, u, 'border')
+
+# %% ../nbs/30_convlstm.ipynb #f10a0005
+def kernel_shift(logits, # `(B,2k,H,W)`: a vertical then a horizontal kernel of `k` taps per pixel, as `advect` takes them
+                 k:int):
+    "The flow `(B,2,H,W)` that moves each pixel by its kernels' mean shift: what `advect` does with sure kernels"
+    w = logits.view(len(logits), 2, k, *logits.shape[-2:]).softmax(2)
+    taps = torch.arange(k, dtype=w.dtype, device=w.device).view(1, 1, k, 1, 1) - k // 2
+    return -(w * taps).sum(2)                                                        # tap i reads the ink i - k//2 ahead
+
+@dataclass
+class FlowConfig(ConvLSTMConfig):
+    "A `ConvLSTM` that draws each frame by moving the last true frame along the flow composed since; the defaults are the CPU recipe's"
+    patch:int=8
+    hidden:tuple=(64, 64)
+    kernel:int=3
+    paint:bool=True # mix in a painted frame, pixel by pixel, by a mask read from the state
+    taps:int=0 # 0: the flow read from the state by a 1x1 convolution; k: the mean shift of a DNA kernel of k taps, with its gradient
+    def __post_init__(self):
+        super().__post_init__()
+        if self.taps < 0 or (self.taps and self.taps % 2 == 0): raise ValueError(f"taps must be 0 or odd, got {self.taps}")
+
+class FlowConvLSTM(ConvLSTM):
+    "Stacked ConvLSTM cells whose next frame is the last true frame moved by the composed flow of every step since"
+    def __init__(self, cfg:FlowConfig|None=None):
+        cfg = cfg or FlowConfig()
+        super().__init__(cfg)
+        k, p2 = cfg.taps, cfg.patch ** 2
+        if k:
+            self.local_kernels = nn.Conv2d(cfg.hidden[-1], 2 * k, 1)                # as CarryConvLSTM's DNA: per patch
+            with torch.no_grad(): self.local_kernels.bias[[k // 2, k + k // 2]] = 4.
+        else:
+            self.flow = nn.Conv2d(cfg.hidden[-1], 2 * p2, 1)                         # per pixel, from its patch's state
+            nn.init.zeros_(self.flow.weight); nn.init.zeros_(self.flow.bias)         # starts as "nothing moves"
+        if cfg.paint:
+            self.mask = nn.Conv2d(cfg.hidden[-1], p2, 1)
+            with torch.no_grad(): self.mask.bias.fill_(3.)                          # starts on the moved frame
+    def init_state(self, x): return super().init_state(x), None, None              # cells, source frame, composed flow
+    def feed(self, true, pred, m, state):
+        cells, src, D = state
+        if src is None: src, D = true, true.new_zeros(len(true), 2, *true.shape[-2:])
+        elif torch.is_tensor(m):
+            w = m[:, None, None, None].to(src.dtype)
+            src, D = w * true + (1 - w) * src, (1 - w) * D
+        elif m: src, D = true, torch.zeros_like(D)
+        return super().feed(true, pred, m, None)[0], (cells, src, D)
+    def step(self, frame, state):
+        c = self.cfg
+        cells, src, D = state
+        top, new = self.up(frame, cells)
+        if c.taps:
+            logits = F.interpolate(self.local_kernels(top), scale_factor=c.patch, mode='bilinear')
+            u = kernel_shift(logits, c.taps)
+        else: u = unpatchify(self.flow(top), c.patch)
+        D = compose(D, u)
+        out = warp(src, D)
+        if c.taps and self.training:                                                  # the warp's value, the DNA blend's gradient
+            dna = advect(frame, logits, c.taps)
+            out = out + dna - dna.detach()
+        if c.paint:
+            m = torch.sigmoid(unpatchify(self.mask(top), c.patch))
+            out = m * out + (1 - m) * unpatchify(self.head(top), c.patch)
+        return out, (new, src, D)
+
+ARCHS['FlowConvLSTM'] = (FlowConvLSTM, FlowConfig)
+RECIPES['cpu-flow'] = dict(RECIPES['cpu'], arch='FlowConvLSTM', cfg=dict(taps=9), epochs=9)
 
 # %% ../nbs/30_convlstm.ipynb #9c8d2961
 def conv_flops(model:nn.Module, *args, **kwargs) -> int:
