@@ -29,8 +29,9 @@ __all__ = ['SCHEDULES', 'LOSSES', 'ARCHS', 'RECIPES', 'PEAK_TFLOPS', 'Prediction
            'sampling_mask', 'ScheduledSampling', 'CopyLastConfig', 'CopyLast', 'Blank', 'CNNConfig', 'NextFrameCNN',
            'prediction_loss', 'frame_mse', 'gradient_difference_loss', 'mse_gdl_loss', 'predictor_learner',
            'bright_counts', 'bright_share', 'evaluate', 'save_convlstm', 'load_convlstm', 'train_convlstm',
-           'GatedBlock', 'SimVPConfig', 'SimVP', 'move_by_kernels', 'advect', 'CarryConfig', 'CarryConvLSTM', 'warp',
-           'compose', 'kernel_shift', 'FlowConfig', 'FlowConvLSTM', 'conv_flops', 'step_benchmark']
+           'GatedBlock', 'SimVPConfig', 'SimVP', 'move_by_kernels', 'advect', 'SmallConfig', 'CarryConfig',
+           'CarryConvLSTM', 'warp', 'compose', 'kernel_shift', 'FlowConfig', 'FlowConvLSTM', 'conv_flops',
+           'step_benchmark']
 
 # %% ../nbs/30_convlstm.ipynb #34731e68
 class PredictionDL(BouncingDL):
@@ -480,11 +481,15 @@ def advect(frame, # `(B,C,H,W)`
 
 # %% ../nbs/30_convlstm.ipynb #c4a1e005
 @dataclass
-class CarryConfig(ConvLSTMConfig):
-    "A `ConvLSTM` that moves its input frame's ink with kernels and paints the rest; the defaults are the CPU recipe's"
+class SmallConfig(ConvLSTMConfig):
+    "The CPU recipe's ConvLSTM (8x8 patches, two layers of 64, 3x3 kernels): the defaults of the ConvLSTMs built on it"
     patch:int=8
     hidden:tuple=(64, 64)
     kernel:int=3
+
+@dataclass
+class CarryConfig(SmallConfig):
+    "A `ConvLSTM` that moves its input frame's ink with kernels and paints the rest"
     carry:int=4 # kernels for the whole frame, read from the whole top map (Finn et al.'s CDNA)
     local:bool=False # one more kernel for each patch, read from that patch's state (their DNA)
     carry_kernel:int=9 # the kernels' side: moves of up to carry_kernel // 2 pixels a frame
@@ -552,11 +557,8 @@ def kernel_shift(logits, # `(B,2k,H,W)`: a vertical then a horizontal kernel of 
     return -(w * taps).sum(2)                                                        # tap i reads the ink i - k//2 ahead
 
 @dataclass
-class FlowConfig(ConvLSTMConfig):
-    "A `ConvLSTM` that draws each frame by moving the last true frame along the flow composed since; the defaults are the CPU recipe's"
-    patch:int=8
-    hidden:tuple=(64, 64)
-    kernel:int=3
+class FlowConfig(SmallConfig):
+    "A `ConvLSTM` that draws each frame by moving the last true frame along the flow composed since"
     paint:bool=True # mix in a painted frame, pixel by pixel, by a mask read from the state
     taps:int=0 # 0: the flow read from the state by a 1x1 convolution; k: the mean shift of a DNA kernel of k taps, with its gradient
     def __post_init__(self):
