@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 import vidgan
 from .core import TensorVideo, show_frames, atomic_save, check_finite, device_name
 from .training import TimeBudget, opt_state, load_opt_state
-from .bouncing import BouncingDL, eval_chunks, EVAL_SETS
+from .bouncing import BouncingDL, eval_chunks, EVAL_SETS, moving_mnist_params, _clips
 from .metrics import prediction_metrics
 
 # %% auto #0
@@ -30,8 +30,8 @@ __all__ = ['SCHEDULES', 'LOSSES', 'ARCHS', 'RECIPES', 'PEAK_TFLOPS', 'Prediction
            'prediction_loss', 'frame_mse', 'gradient_difference_loss', 'mse_gdl_loss', 'predictor_learner',
            'bright_counts', 'bright_share', 'evaluate', 'save_convlstm', 'load_convlstm', 'train_convlstm',
            'GatedBlock', 'SimVPConfig', 'SimVP', 'move_by_kernels', 'advect', 'SmallConfig', 'CarryConfig',
-           'CarryConvLSTM', 'warp', 'compose', 'kernel_shift', 'FlowConfig', 'FlowConvLSTM', 'conv_flops',
-           'step_benchmark']
+           'CarryConvLSTM', 'warp', 'compose', 'kernel_shift', 'FlowConfig', 'FlowConvLSTM', 'splat', 'SplatConfig',
+           'SplatVP', 'pyramid_loss', 'TrackedDL', 'FlowSupervision', 'conv_flops', 'step_benchmark']
 
 # %% ../nbs/30_convlstm.ipynb #34731e68
 class PredictionDL(BouncingDL):
@@ -273,13 +273,14 @@ LOSSES = {'mse': prediction_loss, 'mse+gdl': mse_gdl_loss}
 def predictor_learner(model:Predictor, bs:int=16, n_batches:int=300, # training batches per epoch
                       lr:float=1e-3, schedule:str='ss', device=None, n_valid:int=2, valid_bs:int=64,
                       dls:DataLoaders|None=None, # instead of fresh Moving MNIST
-                      loss:str='mse') -> Learner: # a key of `LOSSES`
+                      loss:str='mse', # a key of `LOSSES`
+                      cbs=None) -> Learner: # more callbacks
     "A fastai `Learner` for a predictor on fresh Moving MNIST, with a sampling `schedule`"
     if loss not in LOSSES: raise ValueError(f"unknown loss {loss!r}: use one of {list(LOSSES)}")
     c = model.cfg
     dls = dls or DataLoaders(PredictionDL(n_batches, bs, c.n_in, c.n_out, device=device),
                              PredictionDL(n_valid, valid_bs, c.n_in, c.n_out, split='test', seed=0, device=device))
-    return Learner(dls, model, loss_func=LOSSES[loss], lr=lr, wd=0., metrics=frame_mse, cbs=ScheduledSampling(schedule))
+    return Learner(dls, model, loss_func=LOSSES[loss], lr=lr, wd=0., metrics=frame_mse, cbs=[ScheduledSampling(schedule), *L(cbs)])
 
 # %% ../nbs/30_convlstm.ipynb #1f97be1d
 def bright_counts(pred, true, start:int=5, level:float=.5):
@@ -434,8 +435,8 @@ class SimVP(Predictor):
                                         nn.Conv2d(c.hid_t, c.n_out * c.hid_s, 1))
         self.dec = nn.ModuleList(_conv_gn(c.hid_s, c.hid_s, up=s == 2) for s in reversed(strides))   # 16 -> 64
         self.readout = nn.Conv2d(c.hid_s, n_px, 1)
-    def block(self, x):
-        "The next `n_out` frames `(B,n_out,C,H,W)` after exactly `n_in` frames `x`"
+    def maps(self, x):
+        "The decoder's maps `(B*n_out,hid_s,H/patch,W/patch)` of the next `n_out` frames after exactly `n_in` frames `x`"
         (B, T), c = x.shape[:2], self.cfg
         h = patchify(x.flatten(0, 1), c.patch)
         for i, layer in enumerate(self.enc):
@@ -443,8 +444,10 @@ class SimVP(Predictor):
             if i == 0: skip = h.view(B, T, *h.shape[1:])[:, -1]                # the last seen frame's first map
         z = self.translator(h.view(B, -1, *h.shape[-2:])).view(B * c.n_out, c.hid_s, *h.shape[-2:])
         for layer in self.dec[:-1]: z = layer(z)
-        z = self.dec[-1](z + skip.repeat_interleave(c.n_out, 0))
-        return unpatchify(self.readout(z), c.patch).view(B, c.n_out, *x.shape[2:])
+        return self.dec[-1](z + skip.repeat_interleave(c.n_out, 0))
+    def block(self, x):
+        "The next `n_out` frames `(B,n_out,C,H,W)` after exactly `n_in` frames `x`"
+        return unpatchify(self.readout(self.maps(x)), self.cfg.patch).view(len(x), self.cfg.n_out, *x.shape[2:])
     def forward(self, x, future=None, mask=None, # `future`: only its length is used (this model feeds nothing back)
                 n_future:int|None=None):
         x = x.as_subclass(torch.Tensor)
@@ -609,6 +612,83 @@ class FlowConvLSTM(ConvLSTM):
 
 ARCHS['FlowConvLSTM'] = (FlowConvLSTM, FlowConfig)
 RECIPES['cpu-flow'] = dict(RECIPES['cpu'], arch='FlowConvLSTM', cfg=dict(taps=9), epochs=9)
+
+# %% ../nbs/30_convlstm.ipynb #5a1a0001
+def splat(img, # `(B,C,H,W)`
+          flow): # `(B,2,H,W)`: per pixel, the (down, right) shift in pixels of its ink
+    "Forward warping: each pixel's ink goes `flow` pixels on, shared bilinearly among the four pixels around where it lands, and summed there"
+    (B, C, H, W), dt = img.shape, img.dtype
+    if flow.shape != (B, 2, H, W): raise ValueError(f"flow must be (B, 2, H, W) = {(B, 2, H, W)} for images {tuple(img.shape)}, got {tuple(flow.shape)}")
+    ys, xs = torch.meshgrid(torch.arange(H, dtype=dt, device=img.device), torch.arange(W, dtype=dt, device=img.device), indexing='ij')
+    ty, tx = ys + flow[:, 0], xs + flow[:, 1]                                        # where each pixel's ink lands
+    y0, x0 = ty.detach().floor(), tx.detach().floor()
+    out = img.new_zeros(B, C, H * W)
+    for dy in (0, 1):
+        for dx in (0, 1):
+            yy, xx = y0 + dy, x0 + dx
+            w = (1 - (ty - yy).abs()) * (1 - (tx - xx).abs()) * ((yy >= 0) & (yy < H) & (xx >= 0) & (xx < W))   # 0 off the frame
+            idx = (yy.clamp(0, H - 1) * W + xx.clamp(0, W - 1)).long().view(B, 1, -1).expand(B, C, -1)
+            out = out.scatter_add(2, idx, (img * w[:, None]).view(B, C, -1))
+    return out.view(B, C, H, W)
+
+# %% ../nbs/30_convlstm.ipynb #5a1a0003
+@dataclass
+class SplatConfig(SimVPConfig):
+    "A `SimVP` whose decoder gives, for each future frame, a flow that moves the last seen frame's ink"
+    pass
+
+class SplatVP(SimVP):
+    "SimVP's encoder, translator and decoder read out flows, not pixels: each future frame is the last seen frame, `splat` along its flow"
+    def __init__(self, cfg:SplatConfig|None=None):
+        super().__init__(cfg or SplatConfig())
+        c = self.cfg
+        self.readout = nn.Conv2d(c.hid_s, 2 * c.patch ** 2, 1)                      # (down, right) for each pixel of a patch
+        nn.init.zeros_(self.readout.weight); nn.init.zeros_(self.readout.bias)       # starts as copy-last
+    def block(self, x):
+        (B, T), c = x.shape[:2], self.cfg
+        flows = unpatchify(self.readout(self.maps(x)), c.patch)                      # (B*n_out, 2, H, W)
+        self.flows = flows.view(B, c.n_out, 2, *x.shape[-2:])                        # kept for `FlowSupervision`
+        last = x[:, -1].repeat_interleave(c.n_out, 0)
+        return splat(last, flows).view(B, c.n_out, *x.shape[2:])
+
+ARCHS['SplatVP'] = (SplatVP, SplatConfig)
+RECIPES['cpu-splat'] = dict(RECIPES['cpu-simvp'], arch='SplatVP', epochs=12)
+
+# %% ../nbs/30_convlstm.ipynb #5a1a0005
+def pyramid_loss(pred, y, scales=(2, 4, 8)):
+    "Mean squared error per pixel, plus the same on frames averaged over 2x2, 4x4 and 8x8 blocks: a nearby miss still has a gradient"
+    p, t = (o.as_subclass(torch.Tensor).float().flatten(0, 1) for o in (pred, y))
+    return F.mse_loss(p, t) + sum(F.mse_loss(F.avg_pool2d(p, s), F.avg_pool2d(t, s)) for s in scales)
+
+LOSSES['mse+pyramid'] = pyramid_loss
+
+# %% ../nbs/30_convlstm.ipynb #5a1a0004
+class TrackedDL(PredictionDL):
+    "Moving MNIST batches `(x, y, flow, ink)`: also where each pixel of the last seen frame goes, by the generator's paths"
+    def make_batch(self, i):
+        seed = None if self.seed is None else self.seed + i
+        p = moving_mnist_params(self.bs, self.T, self.size, self.split, seed)
+        layers = _clips(p, self.device, layers=True)                                 # (bs, T, 2 digits, H, W)
+        clips, last = layers.amax(2, keepdim=True), layers[:, self.n_in - 1]         # the same clips as `PredictionDL`'s
+        pos = torch.stack([p['ys'], p['xs']], 2).to(self.device).float()             # (bs, digit, (y,x), T)
+        moves = (pos[..., self.n_in:] - pos[..., self.n_in - 1:self.n_in]).permute(0, 3, 1, 2)   # (bs, n_out, digit, 2)
+        owner = last.argmax(1)[:, None, :, :, None].expand(-1, moves.shape[1], -1, -1, 2)          # each pixel's digit
+        flow = moves[:, :, :, None, None].expand(-1, -1, -1, self.size, self.size, -1).gather(2, owner[:, :, None]).squeeze(2)
+        return clips[:, :self.n_in], clips[:, self.n_in:], flow.permute(0, 1, 4, 2, 3), last.amax(1)
+    def _one_pass(self): self._n_inp, self._types = 1, {tuple: [TensorVideo, TensorVideo, torch.Tensor, torch.Tensor]}
+
+class FlowSupervision(Callback):
+    "Add `weight` times the L1 distance, over the inked pixels of the last seen frame, between the model's `flows` and the generator's"
+    order = ScheduledSampling.order + 1
+    def __init__(self, weight:float=.01): self.weight = weight
+    def before_batch(self):
+        self.target = self.yb[1:] if self.training and len(self.yb) > 1 else None
+        self.learn.yb = self.yb[:1]
+    def after_loss(self):
+        if self.target is None: return
+        flow, ink = self.target
+        self.error = ((self.model.flows - flow).abs().sum(2) * ink[:, None]).sum() / (ink.sum() * flow.shape[1]).clamp(min=1)
+        self.learn.loss_grad = self.loss_grad + self.weight * self.error
 
 # %% ../nbs/30_convlstm.ipynb #9c8d2961
 def conv_flops(model:nn.Module, *args, **kwargs) -> int:
