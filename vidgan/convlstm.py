@@ -652,7 +652,7 @@ class SplatVP(SimVP):
         return splat(last, flows).view(B, c.n_out, *x.shape[2:])
 
 ARCHS['SplatVP'] = (SplatVP, SplatConfig)
-RECIPES['cpu-splat'] = dict(RECIPES['cpu-simvp'], arch='SplatVP', epochs=12)
+RECIPES['cpu-splat'] = dict(RECIPES['cpu-simvp'], arch='SplatVP', epochs=12)   # MSE alone; the Results run adds the flow labels: dls=DataLoaders(TrackedDL(300, 16), PredictionDL(2, 64, split='test', seed=0)), cbs=FlowSupervision(1.)
 
 # %% ../nbs/30_convlstm.ipynb #5a1a0005
 def pyramid_loss(pred, y, scales=(2, 4, 8)):
