@@ -30,8 +30,8 @@ __all__ = ['SCHEDULES', 'LOSSES', 'ARCHS', 'RECIPES', 'PEAK_TFLOPS', 'Prediction
            'prediction_loss', 'frame_mse', 'gradient_difference_loss', 'mse_gdl_loss', 'predictor_learner',
            'bright_counts', 'bright_share', 'evaluate', 'save_convlstm', 'load_convlstm', 'train_convlstm',
            'GatedBlock', 'SimVPConfig', 'SimVP', 'move_by_kernels', 'advect', 'SmallConfig', 'CarryConfig',
-           'CarryConvLSTM', 'warp', 'compose', 'kernel_shift', 'FlowConfig', 'FlowConvLSTM', 'splat', 'SplatConfig',
-           'SplatVP', 'pyramid_loss', 'TrackedDL', 'FlowSupervision', 'conv_flops', 'step_benchmark']
+           'CarryConvLSTM', 'pixel_grid', 'warp', 'compose', 'kernel_shift', 'FlowConfig', 'FlowConvLSTM', 'splat',
+           'SplatConfig', 'SplatVP', 'pyramid_loss', 'TrackedDL', 'FlowSupervision', 'conv_flops', 'step_benchmark']
 
 # %% ../nbs/30_convlstm.ipynb #34731e68
 class PredictionDL(BouncingDL):
@@ -274,13 +274,15 @@ def predictor_learner(model:Predictor, bs:int=16, n_batches:int=300, # training 
                       lr:float=1e-3, schedule:str='ss', device=None, n_valid:int=2, valid_bs:int=64,
                       dls:DataLoaders|None=None, # instead of fresh Moving MNIST
                       loss:str='mse', # a key of `LOSSES`
+                      flow:float=0., # > 0: also learn the generator's flows at this weight (`TrackedDL`, `FlowSupervision`; see "Splatting")
                       cbs=None) -> Learner: # more callbacks
     "A fastai `Learner` for a predictor on fresh Moving MNIST, with a sampling `schedule`"
     if loss not in LOSSES: raise ValueError(f"unknown loss {loss!r}: use one of {list(LOSSES)}")
     c = model.cfg
-    dls = dls or DataLoaders(PredictionDL(n_batches, bs, c.n_in, c.n_out, device=device),
+    dls = dls or DataLoaders((TrackedDL if flow else PredictionDL)(n_batches, bs, c.n_in, c.n_out, device=device),
                              PredictionDL(n_valid, valid_bs, c.n_in, c.n_out, split='test', seed=0, device=device))
-    return Learner(dls, model, loss_func=LOSSES[loss], lr=lr, wd=0., metrics=frame_mse, cbs=[ScheduledSampling(schedule), *L(cbs)])
+    cbs = [ScheduledSampling(schedule), *L(cbs), *([FlowSupervision(flow)] if flow else [])]
+    return Learner(dls, model, loss_func=LOSSES[loss], lr=lr, wd=0., metrics=frame_mse, cbs=cbs)
 
 # %% ../nbs/30_convlstm.ipynb #1f97be1d
 def bright_counts(pred, true, start:int=5, level:float=.5):
@@ -351,12 +353,13 @@ def train_convlstm(minutes:float, # training time for this call
                    cfg=None, # the architecture's config or a dict of its fields (default: the recipe's)
                    schedule:str|None=None, epochs:int|None=None, n_batches:int|None=None, # steps per epoch
                    loss:str|None=None, # a key of `LOSSES` (default 'mse')
+                   flow:float|None=None, # weight of the generator's flows as labels (default 0: none)
                    compiled:bool=False, # `torch.compile` the model
                    **kwargs) -> Learner: # passed to `predictor_learner`
     "Train a predictor for `minutes` (continuing `resume`) on fresh Moving MNIST with one-cycle over the plan; save to `out` every epoch"
     if recipe not in RECIPES: raise ValueError(f"unknown recipe {recipe!r}: use one of {list(RECIPES)}")
-    given = dict(bs=bs, lr=lr, device=device, bf16=bf16, arch=arch, cfg=cfg, schedule=schedule, epochs=epochs, n_batches=n_batches, loss=loss)
-    r = {'loss': 'mse', **RECIPES[recipe], **{k: v for k, v in given.items() if v is not None}}
+    given = dict(bs=bs, lr=lr, device=device, bf16=bf16, arch=arch, cfg=cfg, schedule=schedule, epochs=epochs, n_batches=n_batches, loss=loss, flow=flow)
+    r = {'loss': 'mse', 'flow': 0., **RECIPES[recipe], **{k: v for k, v in given.items() if v is not None}}
     bs, lr, device, bf16, arch, schedule, epochs, n_batches = (r[k] for k in ('bs', 'lr', 'device', 'bf16', 'arch', 'schedule', 'epochs', 'n_batches'))
     if isinstance(r['cfg'], dict): r['cfg'] = ARCHS.get(arch, (None, ConvLSTMConfig))[1](**r['cfg'])
     cfg = r['cfg']
@@ -367,9 +370,9 @@ def train_convlstm(minutes:float, # training time for this call
     else:
         if arch not in set(ARCHS) - {'CopyLast'}: raise ValueError(f"unknown arch {arch!r}: use one of {sorted(set(ARCHS) - {'CopyLast'})}")
         model = ARCHS[arch][0](cfg)
-        plan, epoch = dict(epochs=epochs, n_batches=n_batches, bs=bs, lr=lr, schedule=schedule, loss=r['loss']), 0
+        plan, epoch = dict(epochs=epochs, n_batches=n_batches, bs=bs, lr=lr, schedule=schedule, loss=r['loss'], flow=r['flow']), 0
     model.train()
-    learn = predictor_learner(model, plan['bs'], plan['n_batches'], plan['lr'], plan['schedule'], device, loss=plan.get('loss', 'mse'), **kwargs)
+    learn = predictor_learner(model, plan['bs'], plan['n_batches'], plan['lr'], plan['schedule'], device, loss=plan.get('loss', 'mse'), flow=plan.get('flow', 0.), **kwargs)
     learn.create_opt()
     if resume: load_opt_state(learn.opt, ck.get('opt'), learn.dls.device)      # a packed checkpoint may lack it
     if bf16: learn.to_bf16()
@@ -418,7 +421,9 @@ class SimVPConfig:
     down:int=2 # of them, how many halve the size (every second one, from the second)
     n_t:int=8 # translator blocks
     patch:int=1 # frames cut into `patch`x`patch` patches first (`patchify`), as the CPU ConvLSTM does
+    corr:int=0 # > 0: each frame's patches also carry `motion_features` against the frame before, shifts of up to `corr` pixels
     def __post_init__(self):
+        if self.corr < 0: raise ValueError(f"corr must be >= 0, got {self.corr}")
         if self.down > self.n_s // 2: raise ValueError(f"at most every second of the n_s={self.n_s} encoder layers can halve the size, not down={self.down}")
         if self.size % (self.patch * 2 ** self.down): raise ValueError(f"the frame size {self.size} must be a multiple of {self.patch * 2 ** self.down} (patch={self.patch}, down={self.down})")
 
@@ -430,7 +435,8 @@ class SimVP(Predictor):
         self.cfg = c = cfg or SimVPConfig()
         strides = [2 if i % 2 and i // 2 < c.down else 1 for i in range(c.n_s)]   # OpenSTL's 1, 2, 1, 2: 64 -> 16
         n_px = c.channels * c.patch ** 2
-        self.enc = nn.ModuleList(_conv_gn(n_px if i == 0 else c.hid_s, c.hid_s, s) for i, s in enumerate(strides))
+        n_first = n_px + (2 * c.corr + 1) ** 2 * (c.corr > 0)
+        self.enc = nn.ModuleList(_conv_gn(n_first if i == 0 else c.hid_s, c.hid_s, s) for i, s in enumerate(strides))
         self.translator = nn.Sequential(nn.Conv2d(c.n_in * c.hid_s, c.hid_t, 1), *[GatedBlock(c.hid_t) for _ in range(c.n_t)],
                                         nn.Conv2d(c.hid_t, c.n_out * c.hid_s, 1))
         self.dec = nn.ModuleList(_conv_gn(c.hid_s, c.hid_s, up=s == 2) for s in reversed(strides))   # 16 -> 64
@@ -439,6 +445,9 @@ class SimVP(Predictor):
         "The decoder's maps `(B*n_out,hid_s,H/patch,W/patch)` of the next `n_out` frames after exactly `n_in` frames `x`"
         (B, T), c = x.shape[:2], self.cfg
         h = patchify(x.flatten(0, 1), c.patch)
+        if c.corr:                                                              # the first frame is compared with a blank one
+            prev = torch.cat([torch.zeros_like(x[:, :1]), x[:, :-1]], 1)
+            h = torch.cat([h, motion_features(x.flatten(0, 1).detach(), prev.flatten(0, 1).detach(), c.corr, c.patch)], 1)
         for i, layer in enumerate(self.enc):
             h = layer(h)
             if i == 0: skip = h.view(B, T, *h.shape[1:])[:, -1]                # the last seen frame's first map
@@ -537,13 +546,18 @@ RECIPES['cpu-carry'] = dict(RECIPES['cpu'], arch='CarryConvLSTM', cfg=dict(carry
 RECIPES['cpu-dna'] = dict(RECIPES['cpu'], arch='CarryConvLSTM', cfg=dict(carry=0, local=True, carry_kernel=9), epochs=9)
 
 # %% ../nbs/30_convlstm.ipynb #f10a0002
+def pixel_grid(img):
+    "The row and the column of each pixel of `img` `(...,H,W)`: two `(H,W)` tensors of its dtype, on its device"
+    H, W = img.shape[-2:]
+    return torch.meshgrid(torch.arange(H, dtype=img.dtype, device=img.device), torch.arange(W, dtype=img.dtype, device=img.device), indexing='ij')
+
 def warp(img, # `(B,C,H,W)`
          flow, # `(B,2,H,W)`: per pixel, the (down, right) shift in pixels of the ink that lands there
          padding_mode:str='zeros'): # what lies outside the frame: 'zeros' (black) or 'border' (the nearest edge)
     "`img` resampled bilinearly at `x - flow(x)`: each pixel takes the ink `flow` pixels behind it"
-    (B, C, H, W), dt = img.shape, img.dtype
+    B, C, H, W = img.shape
     if flow.shape != (B, 2, H, W): raise ValueError(f"flow must be (B, 2, H, W) = {(B, 2, H, W)} for images {tuple(img.shape)}, got {tuple(flow.shape)}")
-    ys, xs = torch.meshgrid(torch.arange(H, dtype=dt, device=img.device), torch.arange(W, dtype=dt, device=img.device), indexing='ij')
+    ys, xs = pixel_grid(img)
     grid = torch.stack([2 * (xs - flow[:, 1] + .5) / W - 1, 2 * (ys - flow[:, 0] + .5) / H - 1], -1)   # grid_sample's [-1, 1], x first
     return F.grid_sample(img, grid, mode='bilinear', padding_mode=padding_mode, align_corners=False)
 
@@ -617,9 +631,9 @@ RECIPES['cpu-flow'] = dict(RECIPES['cpu'], arch='FlowConvLSTM', cfg=dict(taps=9)
 def splat(img, # `(B,C,H,W)`
           flow): # `(B,2,H,W)`: per pixel, the (down, right) shift in pixels of its ink
     "Forward warping: each pixel's ink goes `flow` pixels on, shared bilinearly among the four pixels around where it lands, and summed there"
-    (B, C, H, W), dt = img.shape, img.dtype
+    B, C, H, W = img.shape
     if flow.shape != (B, 2, H, W): raise ValueError(f"flow must be (B, 2, H, W) = {(B, 2, H, W)} for images {tuple(img.shape)}, got {tuple(flow.shape)}")
-    ys, xs = torch.meshgrid(torch.arange(H, dtype=dt, device=img.device), torch.arange(W, dtype=dt, device=img.device), indexing='ij')
+    ys, xs = pixel_grid(img)
     ty, tx = ys + flow[:, 0], xs + flow[:, 1]                                        # where each pixel's ink lands
     y0, x0 = ty.detach().floor(), tx.detach().floor()
     out = img.new_zeros(B, C, H * W)
@@ -635,24 +649,31 @@ def splat(img, # `(B,C,H,W)`
 @dataclass
 class SplatConfig(SimVPConfig):
     "A `SimVP` whose decoder gives, for each future frame, a flow that moves the last seen frame's ink"
-    pass
+    paint:bool=False # also a painted frame and a mask that mixes it in, pixel by pixel, where the moved ink is unsure
 
 class SplatVP(SimVP):
     "SimVP's encoder, translator and decoder read out flows, not pixels: each future frame is the last seen frame, `splat` along its flow"
     def __init__(self, cfg:SplatConfig|None=None):
         super().__init__(cfg or SplatConfig())
         c = self.cfg
-        self.readout = nn.Conv2d(c.hid_s, 2 * c.patch ** 2, 1)                      # (down, right) for each pixel of a patch
+        self.readout = nn.Conv2d(c.hid_s, (4 if c.paint else 2) * c.patch ** 2, 1)  # (down, right) for each pixel of a patch; (paint, mask)
         nn.init.zeros_(self.readout.weight); nn.init.zeros_(self.readout.bias)       # starts as copy-last
+        if c.paint:
+            with torch.no_grad(): self.readout.bias[3 * c.patch ** 2:] = 3.          # the mask starts on the moved ink
     def block(self, x):
         (B, T), c = x.shape[:2], self.cfg
-        flows = unpatchify(self.readout(self.maps(x)), c.patch)                      # (B*n_out, 2, H, W)
+        out = unpatchify(self.readout(self.maps(x)), c.patch)                        # (B*n_out, 2 or 4, H, W)
+        flows = out[:, :2]
         self.flows = flows.view(B, c.n_out, 2, *x.shape[-2:])                        # kept for `FlowSupervision`
-        last = x[:, -1].repeat_interleave(c.n_out, 0)
-        return splat(last, flows).view(B, c.n_out, *x.shape[2:])
+        moved = splat(x[:, -1].repeat_interleave(c.n_out, 0), flows)
+        if c.paint:
+            m = torch.sigmoid(out[:, 3:])
+            moved = m * moved + (1 - m) * out[:, 2:3]
+        return moved.view(B, c.n_out, *x.shape[2:])
 
 ARCHS['SplatVP'] = (SplatVP, SplatConfig)
-RECIPES['cpu-splat'] = dict(RECIPES['cpu-simvp'], arch='SplatVP', epochs=12)   # MSE alone; the Results run adds the flow labels: dls=DataLoaders(TrackedDL(300, 16), PredictionDL(2, 64, split='test', seed=0)), cbs=FlowSupervision(1.)
+RECIPES['cpu-splat'] = dict(RECIPES['cpu-simvp'], arch='SplatVP', epochs=12)   # MSE alone
+RECIPES['cpu-splat-flow'] = dict(RECIPES['cpu-splat'], flow=1.)                 # and the generator's flows as labels: the Results run
 
 # %% ../nbs/30_convlstm.ipynb #5a1a0005
 def pyramid_loss(pred, y, scales=(2, 4, 8)):
@@ -680,7 +701,9 @@ class TrackedDL(PredictionDL):
 class FlowSupervision(Callback):
     "Add `weight` times the L1 distance, over the inked pixels of the last seen frame, between the model's `flows` and the generator's"
     order = ScheduledSampling.order + 1
-    def __init__(self, weight:float=.01): self.weight = weight
+    def __init__(self, weight:float=1.): self.weight = weight
+    def before_fit(self):
+        if not isinstance(self.model, SplatVP): raise ValueError(f"FlowSupervision needs a model that keeps the `flows` it moves the ink by (SplatVP), not {type(self.model).__name__}")
     def before_batch(self):
         self.target = self.yb[1:] if self.training and len(self.yb) > 1 else None
         self.learn.yb = self.yb[:1]
