@@ -650,6 +650,7 @@ def splat(img, # `(B,C,H,W)`
 class SplatConfig(SimVPConfig):
     "A `SimVP` whose decoder gives, for each future frame, a flow that moves the last seen frame's ink"
     paint:bool=False # also a painted frame and a mask that mixes it in, pixel by pixel, where the moved ink is unsure
+    flow_unit:float=0. # > 0: the readout speaks in `flow_unit` pixels per frame ahead (0: in pixels), so a fresh readout's small numbers reach far moves
 
 class SplatVP(SimVP):
     "SimVP's encoder, translator and decoder read out flows, not pixels: each future frame is the last seen frame, `splat` along its flow"
@@ -664,6 +665,8 @@ class SplatVP(SimVP):
         (B, T), c = x.shape[:2], self.cfg
         out = unpatchify(self.readout(self.maps(x)), c.patch)                        # (B*n_out, 2 or 4, H, W)
         flows = out[:, :2]
+        if c.flow_unit:                                                             # frame t ahead: t * flow_unit pixels per unit
+            flows = flows * (c.flow_unit * torch.arange(1, c.n_out + 1, dtype=x.dtype, device=x.device)).repeat(B)[:, None, None, None]
         self.flows = flows.view(B, c.n_out, 2, *x.shape[-2:])                        # kept for `FlowSupervision`
         moved = splat(x[:, -1].repeat_interleave(c.n_out, 0), flows)
         if c.paint:
